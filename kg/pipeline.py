@@ -1,0 +1,65 @@
+"""The build stage end to end: seeds -> facts -> RDF -> validation -> files in out/.
+
+``build(...)`` is what ``kg build`` runs and what a notebook calls. Files are written
+atomically; when the graph does not conform, ``kg.ttl``/``kg.trig`` are left as they were
+(the rejected graph goes to ``kg.rejected.ttl`` for inspection) and the SHACL report is
+written beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.build import build_dataset, union_graph
+from kg.export import atomic_write_bytes, trig_bytes, turtle_bytes
+from kg.facts import FactBase
+from kg.seeds import load_seeds
+from kg.validate import Report, validate_graph, write_report
+
+
+@dataclass
+class BuildResult:
+    facts: FactBase
+    dataset: Dataset
+    graph: Graph
+    report: Report | None
+    written: list[Path]
+
+    @property
+    def conforms(self) -> bool:
+        return self.report is None or self.report.conforms
+
+
+def build(
+    seeds: Path,
+    sources: Iterable[Path] = (),
+    out: Path | None = Path("out"),
+    *,
+    validate: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Load and check the seeds, build the dataset, validate it, write out/ (if ``out``)."""
+    fb = load_seeds(seeds, list(sources), warn=warn)
+    ds = build_dataset(fb)
+    g = union_graph(ds)
+    report = validate_graph(g) if validate else None
+    written: list[Path] = []
+    if out is not None:
+        out = Path(out)
+        ok = report is None or report.conforms
+        targets = (
+            [(out / "kg.ttl", turtle_bytes(g)), (out / "kg.trig", trig_bytes(ds))]
+            if ok
+            else [(out / "kg.rejected.ttl", turtle_bytes(g))]
+        )
+        for path, data in targets:  # serialise everything first, then rename into place
+            atomic_write_bytes(path, data)
+            written.append(path)
+        if report is not None:
+            write_report(report, out / "shacl-report.ttl")
+            written.append(out / "shacl-report.ttl")
+    return BuildResult(fb, ds, g, report, written)

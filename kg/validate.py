@@ -1,0 +1,162 @@
+"""Validate a graph: SHACL (ontology/shapes.ttl, pySHACL) then the SPARQL checks in
+queries/checks/*-violation.rq, which must return no rows.
+
+The ontology and vocabularies are mixed into a copy of the data graph for validation so that ``sh:class`` follows rdfs:subClassOf and scheme membership is visible;
+the caller's graph is not modified. Each result names its shape id (``S07-participation``),
+focus node and message. SHACL spec: https://www.w3.org/TR/shacl/ (sections 2.1.3 targets,
+4 core constraints, 5 SPARQL constraints).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from kg import paths
+from kg.namespaces import SCSH, bind_prefixes
+
+
+@dataclass(frozen=True)
+class Violation:
+    shape: str  # stable shape id (S07-participation) or check name
+    focus: str
+    path: str | None
+    message: str
+    severity: str = "Violation"
+
+    def line(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"[{self.shape}] {self.focus}{where}: {self.message}"
+
+
+@dataclass
+class Report:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    report_graph: Graph | None = None
+
+    def summary(self) -> str:
+        if self.conforms:
+            return "No violations"
+        lines = [f"{len(self.violations)} violation(s):"]
+        lines += ["  " + v.line() for v in self.violations]
+        return "\n".join(lines)
+
+
+@cache
+def shapes_graph() -> Graph:
+    g = Graph()
+    g.parse(paths.shapes_file(), format="turtle")
+    return g
+
+
+@cache
+def ontology_graph() -> Graph:
+    g = Graph()
+    g.parse(paths.ontology_file(), format="turtle")
+    g.parse(paths.vocab_file(), format="turtle")
+    return g
+
+
+def _shape_id(report: Graph, result: URIRef) -> str:
+    """Walk from a result's sourceShape up to the named shape (S..) it belongs to."""
+    shape = report.value(result, SH.sourceShape)
+    prefix = str(SCSH)
+    # property shapes are blank nodes: find the node shape that declares them
+    seen = set()
+    while shape is not None and not str(shape).startswith(prefix) and shape not in seen:
+        seen.add(shape)
+        parent = None
+        for p in (SH.property, SH.sparql):
+            parent = next(shapes_graph().subjects(p, shape), None)
+            if parent is not None:
+                break
+        shape = parent
+    return str(shape)[len(prefix) :] if shape is not None and str(shape).startswith(prefix) else "?"
+
+
+def _short(node: object, graph: Graph) -> str:
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except Exception:  # noqa: BLE001 - fall back to the full IRI
+            return f"<{node}>"
+    return str(node)
+
+
+def validate_graph(data: Graph, *, checks: bool = True) -> Report:
+    """SHACL-validate ``data`` and run the SPARQL checks. Returns a Report (never raises on
+    non-conformance)."""
+    import pyshacl
+
+    mixed = Graph()
+    for t in data:
+        mixed.add(t)
+    for t in ontology_graph():
+        mixed.add(t)
+    conforms, report, _text = pyshacl.validate(
+        mixed,
+        shacl_graph=shapes_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    assert isinstance(report, Graph)
+    bind_prefixes(report)
+    ns = Graph()
+    bind_prefixes(ns)
+    violations = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if (None, SH.detail, r) in report:  # nested detail of another result
+            continue
+        sev = report.value(r, SH.resultSeverity)
+        violations.append(
+            Violation(
+                shape=_shape_id(report, r),
+                focus=_short(report.value(r, SH.focusNode), ns),
+                path=_short(report.value(r, SH.resultPath), ns)
+                if report.value(r, SH.resultPath)
+                else None,
+                message=str(report.value(r, SH.resultMessage) or ""),
+                severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+            )
+        )
+    if checks:
+        violations += run_checks(data)
+    violations.sort(key=lambda v: (v.shape, v.focus, v.path or "", v.message))
+    return Report(conforms=not violations, violations=violations, report_graph=report)
+
+
+def run_checks(data: Graph) -> list[Violation]:
+    """Run queries/checks/*-violation.rq; each row is a violation."""
+    from kg.query import load_query
+
+    out = []
+    ns = Graph()
+    bind_prefixes(ns)
+    for f in sorted((paths.queries_dir() / "checks").glob("*-violation.rq")):
+        q = load_query(f)
+        for row in data.query(q.prepared()):
+            d = row.asdict()
+            focus = d.get("focus")
+            out.append(
+                Violation(
+                    shape=q.name,
+                    focus=_short(focus, ns) if focus else "-",
+                    path=None,
+                    message=str(d.get("message", q.summary)),
+                )
+            )
+    return out
+
+
+def write_report(report: Report, path: Path) -> None:
+    """Write the SHACL report graph (Turtle) atomically beside the output."""
+    from kg.export import atomic_write_bytes
+
+    g = report.report_graph if report.report_graph is not None else Graph()
+    atomic_write_bytes(path, g.serialize(format="longturtle").encode("utf-8"))
