@@ -61,7 +61,7 @@ class SeedError(KGError):
 
 
 def sha256_text(text: str) -> str:
-    """SHA-256 (lowercase hex) of ``text`` encoded as UTF-8: the hash used for documents and spans."""
+    """SHA-256 (lowercase hex) of ``text`` as UTF-8: the hash of documents and spans."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -624,7 +624,7 @@ def _load_facts_file(
             description=ctx.string(node, "description", p),
         )
         pending.append((ctx, node, p))
-        for pn, q, part in parts:
+        for pn, q, _part in parts:
             pending.append((ctx, pn, q))
     return pending
 

@@ -1,7 +1,8 @@
 """Validate a graph: SHACL (ontology/shapes.ttl, pySHACL) then the SPARQL checks in
 queries/checks/*-violation.rq, which must return no rows.
 
-The ontology and vocabularies are mixed into a copy of the data graph for validation so that ``sh:class`` follows rdfs:subClassOf and scheme membership is visible;
+The ontology and vocabularies are mixed into a copy of the data graph for validation, so
+that ``sh:class`` follows rdfs:subClassOf and scheme membership is visible;
 the caller's graph is not modified. Each result names its shape id (``S07-participation``),
 focus node and message. SHACL spec: https://www.w3.org/TR/shacl/ (sections 2.1.3 targets,
 4 core constraints, 5 SPARQL constraints).
