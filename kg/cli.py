@@ -200,14 +200,11 @@ def query(
       kg query participants --param event=Channel-2018
       kg query member-states-at -p organisation=CSTO -p date=2018-05-28 -f csv
     """
-    from kg.query import QueryError, find_query, open_graph, run_named
+    from kg.query import find_query, open_backend, run_named
     from kg.results import format_results
 
     q = find_query(name)
-    source = in_file or out_dir / "kg.ttl"
-    if in_file is None and not source.is_file():
-        raise QueryError(f"{source}: no graph yet; run `kg build` first, or pass --in FILE")
-    res = run_named(open_graph(source), q, _parse_params(params))
+    res = run_named(open_backend(out_dir, in_file), q, _parse_params(params))
     click.echo(format_results(res, fmt), nl=False)
 
 

@@ -305,6 +305,15 @@ def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Result
     )
 
 
+def open_backend(out_dir: Path = Path("out"), in_file: Path | None = None) -> GraphBackend:
+    """The backend ``kg query`` answers from: ``in_file`` if given, else the last build in
+    ``out_dir``. Raises QueryError when there is nothing to query."""
+    source = in_file or Path(out_dir) / "kg.ttl"
+    if in_file is None and not source.is_file():
+        raise QueryError(f"{source}: no graph yet; run `kg build` first, or pass --in FILE")
+    return open_graph(source)
+
+
 def open_graph(path: Path) -> GraphBackend:
     """Load an RDF file (format from its extension) for querying."""
     from kg.export import read_rdf

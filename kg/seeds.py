@@ -718,12 +718,18 @@ def _check_references(fb: F.FactBase, pending: list[tuple[_Ctx, LMap, str]]) -> 
 
 
 def load_seeds(
-    seeds: Path, sources: Iterable[Path] = (), *, warn: Callable[[str], None] | None = None
+    seeds: Path,
+    sources: Iterable[Path] = (),
+    *,
+    extra_facts: Iterable[Path] = (),
+    warn: Callable[[str], None] | None = None,
 ) -> F.FactBase:
     """Load ``seeds/`` (gazetteer + facts) into a checked ``FactBase``.
 
     ``sources``: folders searched for the documents' text files; when a file is found, document
     and span hashes are verified and quotes are attached to the spans.
+    ``extra_facts``: more folders of facts YAML (e.g. what ``kg ingest`` extracted), loaded
+    after ``seeds/facts``.
     Raises ``SeedError`` (file, line, field, problem) on the first problem.
     """
     warn = warn or (lambda msg: print(f"[WARN] {msg}", file=sys.stderr))
@@ -745,8 +751,9 @@ def load_seeds(
         _load_places(ctx, ctx.seq(root, "places", "places"), fb, "places")
     src = _Sources(sources)
     pending: list[tuple[_Ctx, LMap, str]] = []
-    for f in sorted((seeds / "facts").glob("*.yaml")) if (seeds / "facts").is_dir() else []:
-        pending += _load_facts_file(f, fb, src, warn)
+    for folder in [seeds / "facts", *map(Path, extra_facts)]:
+        for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            pending += _load_facts_file(f, fb, src, warn)
     _check_references(fb, pending)
     missing = sorted(
         {d.file for d in fb.documents.values() if src.dirs and src.text(d.file) is None}
