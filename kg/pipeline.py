@@ -39,11 +39,13 @@ def build(
     sources: Iterable[Path] = (),
     out: Path | None = Path("out"),
     *,
+    extra_facts: Iterable[Path] = (),
     validate: bool = True,
     warn: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Load and check the seeds, build the dataset, validate it, write out/ (if ``out``)."""
-    fb = load_seeds(seeds, list(sources), warn=warn)
+    """Load and check the seeds (and the ``extra_facts`` folders, e.g. what ``kg ingest``
+    extracted), build the dataset, validate it, write out/ (if ``out``)."""
+    fb = load_seeds(seeds, list(sources), extra_facts=list(extra_facts), warn=warn)
     ds = build_dataset(fb)
     g = union_graph(ds)
     report = validate_graph(g) if validate else None
