@@ -168,7 +168,8 @@ class _Ctx:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.err(node, f"{path}.{key}", f"expected a list, got {_tname(value)}", key)
+            field = f"{path}.{key}" if path else key
+            raise self.err(node, field, f"expected a list, got {_tname(value)}", key)
         return value
 
     def string(
@@ -268,7 +269,7 @@ def _load_states(path: Path, base: dict[str, F.State]) -> dict[str, F.State]:
     data = read_yaml(path)
     root = ctx.mapping(data, "states", ["states"], ["states"])
     states = dict(base)
-    for i, node in enumerate(ctx.seq(root, "states", "states")):
+    for i, node in enumerate(ctx.seq(root, "states", "")):
         p = f"states[{i}]"
         ctx.mapping(node, p, ["iso3", "name", "aliases", "demonyms", "agencies"], ["iso3"])
         iso3 = ctx.string(node, "iso3", p)
@@ -292,7 +293,7 @@ def _load_organisations(path: Path, fb: F.FactBase) -> None:
     ctx = _Ctx(path)
     root = ctx.mapping(read_yaml(path), "organisations", ["organisations"], ["organisations"])
     pending_parents = []
-    for i, node in enumerate(ctx.seq(root, "organisations", "organisations")):
+    for i, node in enumerate(ctx.seq(root, "organisations", "")):
         p = f"organisations[{i}]"
         ctx.mapping(node, p, ["aliases", "kind", "parent", "founded"], ["id", "name"])
         oid = ctx.string(node, "id", p, _ORG_ID_RE)
@@ -321,7 +322,7 @@ def _load_organisations(path: Path, fb: F.FactBase) -> None:
 def _load_memberships(path: Path, fb: F.FactBase) -> None:
     ctx = _Ctx(path)
     root = ctx.mapping(read_yaml(path), "memberships", ["memberships"], ["memberships"])
-    for i, node in enumerate(ctx.seq(root, "memberships", "memberships")):
+    for i, node in enumerate(ctx.seq(root, "memberships", "")):
         p = f"memberships[{i}]"
         ctx.mapping(node, p, ["end", "note"], ["organisation", "member", "status", "start"])
         org = ctx.string(node, "organisation", p)
@@ -414,7 +415,7 @@ def _load_facts_file(
     root = ctx.mapping(data, "facts", ["documents", "evidence", "persons", "places", "events"], [])
 
     # documents
-    for i, node in enumerate(ctx.seq(root, "documents", "documents")):
+    for i, node in enumerate(ctx.seq(root, "documents", "")):
         p = f"documents[{i}]"
         ctx.mapping(
             node,
@@ -493,7 +494,7 @@ def _load_facts_file(
                 out.append(_span(ctx, item, q, fb, sources))
         return tuple(out)
 
-    for i, node in enumerate(ctx.seq(root, "persons", "persons")):
+    for i, node in enumerate(ctx.seq(root, "persons", "")):
         p = f"persons[{i}]"
         ctx.mapping(node, p, ["aliases", "posts"], ["id", "name"])
         pid = ctx.string(node, "id", p, _ID_RE)
@@ -522,10 +523,10 @@ def _load_facts_file(
             posts=tuple(posts),
         )
 
-    _load_places(ctx, ctx.seq(root, "places", "places"), fb, "places")
+    _load_places(ctx, ctx.seq(root, "places", ""), fb, "places")
 
     pending = []
-    for i, node in enumerate(ctx.seq(root, "events", "events")):
+    for i, node in enumerate(ctx.seq(root, "events", "")):
         p = f"events[{i}]"
         ctx.mapping(
             node,
@@ -748,7 +749,7 @@ def load_seeds(
     if (gaz / "places.yaml").is_file():
         ctx = _Ctx(gaz / "places.yaml")
         root = ctx.mapping(read_yaml(gaz / "places.yaml"), "places", ["places"], ["places"])
-        _load_places(ctx, ctx.seq(root, "places", "places"), fb, "places")
+        _load_places(ctx, ctx.seq(root, "places", ""), fb, "places")
     src = _Sources(sources)
     pending: list[tuple[_Ctx, LMap, str]] = []
     for folder in [seeds / "facts", *map(Path, extra_facts)]:
