@@ -93,10 +93,22 @@ def default_seeds() -> Path:
     help="Output folder.",
 )
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Store folder to replace (default: OUT/store); `kg query` answers from it.",
+)
 def build(
-    seeds_dir: Path | None, sources: tuple[Path, ...], out_dir: Path, no_validate: bool
+    seeds_dir: Path | None,
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    no_validate: bool,
+    store_dir: Path | None,
 ) -> None:
-    """Build the graph from the seeds, validate it and write out/kg.ttl and out/kg.trig.
+    """Build the graph from the seeds, validate it, write out/kg.ttl and out/kg.trig and
+    replace the store out/store (atomically; a second concurrent build fails at once).
 
     \b
     Example:
@@ -105,7 +117,12 @@ def build(
     from kg.pipeline import build as run_build
 
     res = run_build(
-        seeds_dir or default_seeds(), sources, out_dir, validate=not no_validate, warn=_warn
+        seeds_dir or default_seeds(),
+        sources,
+        out_dir,
+        validate=not no_validate,
+        warn=_warn,
+        store=store_dir,
     )
     fb = res.facts
     click.echo(
@@ -180,7 +197,20 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "in_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Query this RDF file instead of the last build (out/kg.ttl).",
+    help="Query this RDF file instead of the last build's store.",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Query a SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query).",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Store folder to answer from (default: OUT/store, else OUT/kg.ttl).",
 )
 @click.option(
     "--out",
@@ -191,7 +221,13 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     help="Folder of the last build.",
 )
 def query(
-    name: str, params: tuple[str, ...], fmt: str, in_file: Path | None, out_dir: Path
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    in_file: Path | None,
+    endpoint: str | None,
+    store_dir: Path | None,
+    out_dir: Path,
 ) -> None:
     """Run a named query (or a .rq file) with parameters bound, never spliced into the text.
 
@@ -199,12 +235,14 @@ def query(
     Example:
       kg query participants --param event=Channel-2018
       kg query member-states-at -p organisation=CSTO -p date=2018-05-28 -f csv
+      kg query participants -p event=Channel-2018 --endpoint http://127.0.0.1:7878/query
     """
     from kg.query import find_query, open_backend, run_named
     from kg.results import format_results
 
     q = find_query(name)
-    res = run_named(open_backend(out_dir, in_file), q, _parse_params(params))
+    backend = open_backend(out_dir, in_file, endpoint=endpoint, store=store_dir)
+    res = run_named(backend, q, _parse_params(params))
     click.echo(format_results(res, fmt), nl=False)
 
 

@@ -1,7 +1,9 @@
 """The build stage end to end: seeds -> facts -> RDF -> validation -> files in out/.
 
 ``build(...)`` is what ``kg build`` runs and what a notebook calls. Files are written
-atomically; when the graph does not conform, ``kg.ttl``/``kg.trig`` are left as they were
+atomically; the graph is also persisted to the store (``out/store``, see kg/store.py) under its
+write lock, taken before any work so that a second writer fails at once. When the graph
+does not conform, ``kg.ttl``/``kg.trig`` are left as they were
 (the rejected graph goes to ``kg.rejected.ttl`` for inspection) and the SHACL report is
 written beside them.
 """
@@ -42,9 +44,30 @@ def build(
     extra_facts: Iterable[Path] = (),
     validate: bool = True,
     warn: Callable[[str], None] | None = None,
+    store: Path | None = None,
+    persist: bool = True,
 ) -> BuildResult:
     """Load and check the seeds (and the ``extra_facts`` folders, e.g. what ``kg ingest``
-    extracted), build the dataset, validate it, write out/ (if ``out``)."""
+    extracted), build the dataset, validate it, write out/ (if ``out``) and, when it conforms
+    and ``persist``, replace the store (``store``, default ``out/store``) atomically."""
+    if out is None or not persist:
+        return _build(seeds, sources, out, extra_facts, validate, warn, None)
+    from kg import store as kgstore
+
+    store_dir = Path(store) if store is not None else Path(out) / "store"
+    with kgstore.writer_lock(store_dir):
+        return _build(seeds, sources, out, extra_facts, validate, warn, store_dir)
+
+
+def _build(
+    seeds: Path,
+    sources: Iterable[Path],
+    out: Path | None,
+    extra_facts: Iterable[Path],
+    validate: bool,
+    warn: Callable[[str], None] | None,
+    store_dir: Path | None,
+) -> BuildResult:
     fb = load_seeds(seeds, list(sources), extra_facts=list(extra_facts), warn=warn)
     ds = build_dataset(fb)
     g = union_graph(ds)
@@ -64,4 +87,10 @@ def build(
         if report is not None:
             write_report(report, out / "shacl-report.ttl")
             written.append(out / "shacl-report.ttl")
+        if ok and store_dir is not None:
+            from kg import store as kgstore
+
+            written.append(
+                kgstore.write_snapshot(store_dir, kgstore.dataset_to_store(ds.quads()))
+            )
     return BuildResult(fb, ds, g, report, written)

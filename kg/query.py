@@ -297,6 +297,48 @@ class GraphBackend:
         return Results(names, rows)
 
 
+class StoreBackend:
+    """Runs queries on an in-memory Oxigraph Store (the snapshot of out/store, or a file).
+
+    The data sits in named graphs (one per source document plus the gazetteer), so queries see
+    their union as the default graph. Parameters go in as a VALUES block at the start of the
+    outermost group, built from validated N-Triples terms (kg.endpoint.inject_values, the same
+    text an endpoint receives): Oxigraph's own substitutions only accept projected variables,
+    and our queries bind variables they do not return (?event). Results come back as rdflib
+    terms in the same ``Results`` shape as GraphBackend.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    def _query(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
+        from kg.endpoint import inject_values
+
+        text = inject_values(sparql, bindings) if bindings else sparql
+        try:
+            return self.store.query(text, use_default_graph_as_union=True)
+        except (SyntaxError, RuntimeError, OSError) as e:
+            raise QueryError(f"query failed: {e}") from None
+
+    def run(self, sparql: Any, bindings: dict[str, Any] | None = None) -> Results:
+        import pyoxigraph as ox
+
+        from kg.store import from_ox
+
+        res = self._query(str(sparql), bindings)
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("only SELECT queries are supported")
+        names = [v.value for v in res.variables]
+        rows = [{n: from_ox(sol[n]) for n in names} for sol in res]
+        return Results(names, rows)
+
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.run(sparql, bindings).rows
+
+    def ask_subject(self, iri: URIRef) -> bool:
+        return bool(self._query("ASK { ?s ?p ?o }", {"s": iri}))
+
+
 def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Results:
     """Resolve ``params`` and run ``query`` on ``backend``."""
     bindings = bind_params(backend, query, params)
@@ -305,11 +347,30 @@ def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Result
     )
 
 
-def open_backend(out_dir: Path = Path("out"), in_file: Path | None = None) -> GraphBackend:
-    """The backend ``kg query`` answers from: ``in_file`` if given, else the last build in
-    ``out_dir``. Raises QueryError when there is nothing to query."""
-    source = in_file or Path(out_dir) / "kg.ttl"
-    if in_file is None and not source.is_file():
+def open_backend(
+    out_dir: Path = Path("out"),
+    in_file: Path | None = None,
+    endpoint: str | None = None,
+    store: Path | None = None,
+) -> Any:
+    """The backend ``kg query`` answers from: a SPARQL endpoint if given, else ``in_file``
+    (rdflib), else the store of the last build (``store``, default ``out_dir/store``), else the
+    last build's ``out_dir/kg.ttl``. Raises QueryError when there is nothing to query."""
+    if endpoint:
+        from kg.endpoint import EndpointBackend
+
+        return EndpointBackend(endpoint)
+    if in_file is not None:
+        return open_graph(in_file)
+    from kg import store as kgstore
+
+    store_dir = Path(store) if store is not None else Path(out_dir) / "store"
+    if kgstore.exists(store_dir):
+        return StoreBackend(kgstore.load(store_dir))
+    if store is not None:
+        raise QueryError(f"{store_dir}: no store there; run `kg build --store {store_dir}`")
+    source = Path(out_dir) / "kg.ttl"
+    if not source.is_file():
         raise QueryError(f"{source}: no graph yet; run `kg build` first, or pass --in FILE")
     return open_graph(source)
 
@@ -327,10 +388,12 @@ __all__ = [
     "NamedQuery",
     "QueryError",
     "Results",
+    "StoreBackend",
     "find_query",
     "list_queries",
     "load_query",
     "normalise_name",
+    "open_backend",
     "open_graph",
     "run_named",
 ]
