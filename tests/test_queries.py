@@ -66,7 +66,7 @@ def test_headline_channel_2018(seed_out: Path) -> None:
     assert sorted(states) == sorted(["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN",
                                      "PAK", "CHN"])
     assert all(r["role"] == "participant" for r in states.values())
-    members = {a for a, r in states.items() if "CSTO" in r["member_of"].split()}
+    members = {a for a, r in states.items() if "CSTO" in r["member_of"].split("; ")}
     assert members == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
     orgs = {(r["actor"], r["role"]) for r in rows if r["kind"] == "organisation"}
     assert orgs == {("CSTO", "coordinator"), ("UNODC", "observer"), ("EAG", "participant"),
