@@ -15,8 +15,11 @@ SEED_TEXT = SHARED_SEEDS / "000_fd7d431f9a6f9fda.txt"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite golden files (tests/cases/*/expected.ttl) from current output.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files (tests/cases/*/expected.ttl) from current output.",
+    )
 
 
 @pytest.fixture(scope="session")

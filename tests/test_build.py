@@ -25,7 +25,9 @@ CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_di
 
 def _case_seeds(tmp_path: Path, case: Path) -> Path:
     seeds = tmp_path / "seeds"
-    gazetteer = case / "gazetteer" if (case / "gazetteer").is_dir() else paths.seeds_dir() / "gazetteer"
+    gazetteer = (
+        case / "gazetteer" if (case / "gazetteer").is_dir() else paths.seeds_dir() / "gazetteer"
+    )
     shutil.copytree(gazetteer, seeds / "gazetteer")
     shutil.copytree(case / "facts", seeds / "facts")
     return seeds
@@ -33,8 +35,12 @@ def _case_seeds(tmp_path: Path, case: Path) -> Path:
 
 def _diff(expected: Graph, actual: Graph) -> str:
     _, only_exp, only_act = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-    lines = ["only in expected:"] + sorted(f"  {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in only_exp)
-    lines += ["only in actual:"] + sorted(f"  {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in only_act)
+    lines = ["only in expected:"] + sorted(
+        f"  {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in only_exp
+    )
+    lines += ["only in actual:"] + sorted(
+        f"  {t[0].n3()} {t[1].n3()} {t[2].n3()}" for t in only_act
+    )
     return "\n".join(lines[:80])
 
 
@@ -113,8 +119,9 @@ def test_seed_graph_passes_pyshacl_directly(seed_out: Path) -> None:
 
     data = read_rdf(seed_out / "kg.ttl")
     onto = Graph().parse(paths.ontology_file()).parse(paths.vocab_file())
-    conforms, _, text = pyshacl.validate(data + onto, shacl_graph=str(paths.shapes_file()),
-                                         advanced=True)
+    conforms, _, text = pyshacl.validate(
+        data + onto, shacl_graph=str(paths.shapes_file()), advanced=True
+    )
     assert conforms, text
 
 
@@ -156,14 +163,18 @@ build(paths.seeds_dir(), srcs, Path(sys.argv[1]), validate=False)
 """
 
 
-def test_rebuild_is_byte_identical_across_processes(tmp_path: Path,
-                                                    shared_sources: list[Path]) -> None:
+def test_rebuild_is_byte_identical_across_processes(
+    tmp_path: Path, shared_sources: list[Path]
+) -> None:
     outs = []
     for i, seed in enumerate(("1", "2")):
         out = tmp_path / f"out{i}"
         env = {**os.environ, "PYTHONHASHSEED": str(100 + i)}
-        subprocess.run([sys.executable, "-c", _REBUILD, str(out), seed,
-                        *map(str, shared_sources)], check=True, env=env)
+        subprocess.run(
+            [sys.executable, "-c", _REBUILD, str(out), seed, *map(str, shared_sources)],
+            check=True,
+            env=env,
+        )
         outs.append(out)
     for name in ("kg.ttl", "kg.trig"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

@@ -59,12 +59,27 @@ def _case_seeds(tmp_path: Path) -> Path:
 
 def test_build_query_validate(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    r = run("build", "--seeds", str(_case_seeds(tmp_path)), "--sources", str(CASE / "texts"),
-            "--out", str(out))
+    r = run(
+        "build",
+        "--seeds",
+        str(_case_seeds(tmp_path)),
+        "--sources",
+        str(CASE / "texts"),
+        "--out",
+        str(out),
+    )
     assert r.stdout == ""
     assert "events" in r.stderr and (out / "kg.ttl").is_file() and (out / "kg.trig").is_file()
-    r = run("query", "participants", "--param", "event=rubezh 2025", "--out", str(out),
-            "--format", "csv")
+    r = run(
+        "query",
+        "participants",
+        "--param",
+        "event=rubezh 2025",
+        "--out",
+        str(out),
+        "--format",
+        "csv",
+    )
     lines = r.output.splitlines()
     assert lines[0] == "kind,actor,label,role,member_of,in_event"
     assert "state,KAZ,Kazakhstan,participant,CSTO,Frontier-2025" in lines
@@ -76,25 +91,43 @@ def test_build_query_validate(tmp_path: Path) -> None:
 def test_query_formats(tmp_path: Path, seed_out: Path) -> None:
     import json
 
-    r = run("query", "participants", "-p", "event=Channel-2018", "--out", str(seed_out), "-f",
-            "json")
+    r = run(
+        "query", "participants", "-p", "event=Channel-2018", "--out", str(seed_out), "-f", "json"
+    )
     doc = json.loads(r.output)
     assert doc["head"]["vars"][:4] == ["kind", "actor", "label", "role"]
     states = [b for b in doc["results"]["bindings"] if b["kind"]["value"] == "state"]
     assert len(states) == 10
-    r = run("query", "participants", "-p", "event=Channel-2018", "--out", str(seed_out), "-f",
-            "tsv")
+    r = run(
+        "query", "participants", "-p", "event=Channel-2018", "--out", str(seed_out), "-f", "tsv"
+    )
     assert r.output.splitlines()[0].startswith("?kind\t?actor")
     r = run("query", "participants", "-p", "event=Channel-2018", "--out", str(seed_out))
     assert r.output.rstrip().endswith("(16 rows)")
 
 
 def test_query_in_file(seed_out: Path) -> None:
-    r = run("query", "member-states-at", "-p", "organisation=CSTO", "-p", "date=2018-05-28",
-            "--in", str(seed_out / "kg.ttl"), "-f", "csv")
+    r = run(
+        "query",
+        "member-states-at",
+        "-p",
+        "organisation=CSTO",
+        "-p",
+        "date=2018-05-28",
+        "--in",
+        str(seed_out / "kg.ttl"),
+        "-f",
+        "csv",
+    )
     rows = [ln.split(",") for ln in r.output.splitlines()[1:]]
-    assert [row[0] for row in rows if row[2] == "member"] == ["ARM", "BLR", "KAZ", "KGZ", "RUS",
-                                                             "TJK"]
+    assert [row[0] for row in rows if row[2] == "member"] == [
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+    ]
     assert {row[0] for row in rows if row[2] == "withdrawn"} == {"AZE", "GEO", "UZB"}
 
 
@@ -109,10 +142,16 @@ def test_validate_nonconforming_exits_1(tmp_path: Path) -> None:
     ("args", "code", "message"),
     [
         (["query", "nope"], 3, "[ERROR] unknown query 'nope'; `kg queries` lists them\n"),
-        (["query", "participants", "-p", "evnt=x"], 3,
-         "[ERROR] query 'participants' has no parameter 'evnt' (parameters: event)\n"),
-        (["query", "participants", "-p", "event=Chanel-2019"], 3,
-         "[ERROR] unknown event 'Chanel-2019'; closest: Channel-2018, Channel, Kanal-2018, "),
+        (
+            ["query", "participants", "-p", "evnt=x"],
+            3,
+            "[ERROR] query 'participants' has no parameter 'evnt' (parameters: event)\n",
+        ),
+        (
+            ["query", "participants", "-p", "event=Chanel-2019"],
+            3,
+            "[ERROR] unknown event 'Chanel-2019'; closest: Channel-2018, Channel, Kanal-2018, ",
+        ),
         (["validate", "/nonexistent/x.ttl"], 3, "[ERROR] /nonexistent/x.ttl: file not found\n"),
         (["validate", "x.unknown"], 3, "[ERROR] x.unknown: unknown RDF file extension"),
         (["query", "participants", "-f", "xml"], 2, "Invalid value for '--format'"),
@@ -168,21 +207,40 @@ def test_nonconforming_build_exits_1_and_keeps_graph(tmp_path: Path) -> None:
     before = (out / "kg.ttl").read_bytes()
     # a 'member' membership that starts after the event: S17 must fire
     m = seeds / "gazetteer" / "memberships.yaml"
-    m.write_text(m.read_text().replace("member: KAZ, status: member, start: '1992-05-15'",
-                                       "member: KAZ, status: member, start: '2025-03-12'"))
-    r = run("build", "--seeds", str(seeds), "--sources", str(CASE / "texts"), "--out",
-            str(out), ok=False)
+    m.write_text(
+        m.read_text().replace(
+            "member: KAZ, status: member, start: '1992-05-15'",
+            "member: KAZ, status: member, start: '2025-03-12'",
+        )
+    )
+    r = run(
+        "build",
+        "--seeds",
+        str(seeds),
+        "--sources",
+        str(CASE / "texts"),
+        "--out",
+        str(out),
+        ok=False,
+    )
     # the build derives member states from the same intervals, so it stays consistent
     assert r.exit_code == 0 or "[S17-member-state-at-date]" in r.stderr
     assert (out / "kg.ttl").read_bytes() == before or r.exit_code == 0
 
 
 def test_cite(tmp_path: Path) -> None:
-    r = run("cite", str(CASE / "texts" / "frontier-2025.txt"), "--doc", "frontier-2025-item",
-            "--find", "Dushanbe")
+    r = run(
+        "cite",
+        str(CASE / "texts" / "frontier-2025.txt"),
+        "--doc",
+        "frontier-2025-item",
+        "--find",
+        "Dushanbe",
+    )
     assert r.output.startswith("{doc: frontier-2025-item, start: 125, end: 133, sha256: ")
-    r = run("cite", str(CASE / "texts" / "frontier-2025.txt"), "--doc", "d", "--find", "Mars",
-            ok=False)
+    r = run(
+        "cite", str(CASE / "texts" / "frontier-2025.txt"), "--doc", "d", "--find", "Mars", ok=False
+    )
     assert r.exit_code == 3 and "phrase not found" in r.stderr
 
 
@@ -195,7 +253,8 @@ def test_python_m_kg() -> None:
     import subprocess
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True,
-                       check=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True
+    )
     assert "Usage: " in r.stdout and "build" in r.stdout
     assert paths.ontology_file().is_file()

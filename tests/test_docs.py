@@ -21,7 +21,7 @@ def _transcript(command: str) -> list[str]:
     lines = README.splitlines()
     i = lines.index(f"$ {command}")
     out = []
-    for ln in lines[i + 1:]:
+    for ln in lines[i + 1 :]:
         if ln.startswith("$ ") or ln.startswith("```"):
             break
         out.append(ln)
@@ -50,8 +50,9 @@ def test_readme_has_exactly_two_setup_commands() -> None:
 
 def test_headline_transcript_is_real(seed_out: Path) -> None:
     expected = _transcript(".venv/bin/kg query participants --param event=Channel-2018")
-    r = CliRunner().invoke(cli, ["query", "participants", "--param", "event=Channel-2018",
-                                 "--out", str(seed_out)])
+    r = CliRunner().invoke(
+        cli, ["query", "participants", "--param", "event=Channel-2018", "--out", str(seed_out)]
+    )
     assert r.exit_code == 0
     assert r.output.splitlines() == expected
 
@@ -73,5 +74,9 @@ def test_build_transcript_counts_are_real(seed_build) -> None:  # type: ignore[n
     m = re.match(r"Built (\d+) triples: (\d+) events, (\d+) source documents, (\d+) persons", line)
     assert m, line
     fb = seed_build.facts
-    assert tuple(map(int, m.groups())) == (len(seed_build.graph), len(fb.events),
-                                           len(fb.documents), len(fb.persons))
+    assert tuple(map(int, m.groups())) == (
+        len(seed_build.graph),
+        len(fb.events),
+        len(fb.documents),
+        len(fb.persons),
+    )

@@ -43,8 +43,12 @@ def test_closed_namespace_rejects_typos() -> None:
 
 def test_every_sc_term_used_in_ontology_is_declared() -> None:
     g = _ontology()
-    used = {t for triple in g for t in triple
-            if isinstance(t, URIRef) and str(t).startswith(str(SC._NS))}
+    used = {
+        t
+        for triple in g
+        for t in triple
+        if isinstance(t, URIRef) and str(t).startswith(str(SC._NS))
+    }
     assert used <= {SC[name] for name in SC.__annotations__}
 
 
@@ -72,14 +76,18 @@ def test_vocabulary_codes_equal_skos_concepts() -> None:
 def test_shapes_graph_passes_shacl_shacl() -> None:
     import pyshacl
 
-    conforms, _, text = pyshacl.validate(shapes_graph(), shacl_graph=shapes_graph(),
-                                         meta_shacl=True, advanced=True)
+    conforms, _, text = pyshacl.validate(
+        shapes_graph(), shacl_graph=shapes_graph(), meta_shacl=True, advanced=True
+    )
     assert conforms, text
 
 
 def _shape_ids() -> list[str]:
-    return sorted(str(s)[len(str(SCSH)):] for s in shapes_graph().subjects(RDF.type, None)
-                  if str(s).startswith(str(SCSH)) and str(s)[len(str(SCSH)):][:1] == "S")
+    return sorted(
+        str(s)[len(str(SCSH)) :]
+        for s in shapes_graph().subjects(RDF.type, None)
+        if str(s).startswith(str(SCSH)) and str(s)[len(str(SCSH)) :][:1] == "S"
+    )
 
 
 def test_every_shape_has_both_examples() -> None:

@@ -33,8 +33,16 @@ def _rows(out: Path, name: str, **params: str) -> list[dict[str, str]]:
 
 def test_there_are_enough_named_queries() -> None:
     names = {q.name for q in list_queries()}
-    assert {"participants", "events-by-type-year", "seizures-by-substance", "observers",
-            "member-states-at", "coparticipation", "person-events", "evidence"} <= names
+    assert {
+        "participants",
+        "events-by-type-year",
+        "seizures-by-substance",
+        "observers",
+        "member-states-at",
+        "coparticipation",
+        "person-events",
+        "evidence",
+    } <= names
     assert len(list((paths.queries_dir() / "checks").glob("*-violation.rq"))) >= 2
 
 
@@ -56,25 +64,33 @@ def test_header_matches_the_sparql(path: Path) -> None:
     select = re.search(r"SELECT(.*?)WHERE", body, re.S)
     assert select is not None
     projected = set(re.findall(r"\?(\w+)(?![^()]*\bAS\b)", select.group(1))) | set(
-        re.findall(r"AS \?(\w+)", select.group(1)))
+        re.findall(r"AS \?(\w+)", select.group(1))
+    )
     assert set(q.returns) <= projected, projected
 
 
 def test_headline_channel_2018(seed_out: Path) -> None:
     rows = _rows(seed_out, "participants", event="Channel-2018")
     states = {r["actor"]: r for r in rows if r["kind"] == "state"}
-    assert sorted(states) == sorted(["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN",
-                                     "PAK", "CHN"])
+    assert sorted(states) == sorted(
+        ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN", "PAK", "CHN"]
+    )
     assert all(r["role"] == "participant" for r in states.values())
     members = {a for a, r in states.items() if "CSTO" in r["member_of"].split("; ")}
     assert members == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
     orgs = {(r["actor"], r["role"]) for r in rows if r["kind"] == "organisation"}
-    assert orgs == {("CSTO", "coordinator"), ("UNODC", "observer"), ("EAG", "participant"),
-                    ("INTERPOL", "participant"), ("CARICC", "participant")}
+    assert orgs == {
+        ("CSTO", "coordinator"),
+        ("UNODC", "observer"),
+        ("EAG", "participant"),
+        ("INTERPOL", "participant"),
+        ("CARICC", "participant"),
+    }
 
 
-@pytest.mark.parametrize("spelling", ["channel-2018", "CHANNEL 2018", "Channel–2018",
-                                      "Kanal-2018", "channel2018"])
+@pytest.mark.parametrize(
+    "spelling", ["channel-2018", "CHANNEL 2018", "Channel–2018", "Kanal-2018", "channel2018"]
+)
 def test_event_parameter_is_case_and_dash_insensitive(seed_out: Path, spelling: str) -> None:
     rows = _rows(seed_out, "participants", event=spelling)
     assert len([r for r in rows if r["kind"] == "state"]) == 10
@@ -100,7 +116,9 @@ def test_unknown_parameter_and_missing_required(seed_out: Path) -> None:
 
 
 def test_unknown_query_suggests() -> None:
-    with pytest.raises(QueryError, match=r"unknown query 'participant' \(did you mean participants"):
+    with pytest.raises(
+        QueryError, match=r"unknown query 'participant' \(did you mean participants"
+    ):
         find_query("participant")
 
 
@@ -109,10 +127,15 @@ def test_events_by_type_and_year(seed_out: Path) -> None:
     assert {r["name"] for r in rows} == {"Channel-2018 final stage", "Channel-2018 Saratov stage"}
     final = next(r for r in rows if r["name"] == "Channel-2018 final stage")
     assert (final["start"], final["end"], final["place"], final["country"]) == (
-        "2018-05-28", "2018-06-01", "Issyk-Kul Oblast", "KGZ")
+        "2018-05-28",
+        "2018-06-01",
+        "Issyk-Kul Oblast",
+        "KGZ",
+    )
     all_2024 = _rows(seed_out, "events-by-type-year", year="2024")
     assert {"Interaction-2024", "Search-2024", "Echelon-2024", "Rock-2024"} <= {
-        r["name"] for r in all_2024}
+        r["name"] for r in all_2024
+    }
     assert all(r["start"].startswith("2024") for r in all_2024)
 
 
@@ -131,13 +154,21 @@ def test_seizures_keep_comparators(seed_out: Path) -> None:
 def test_observers(seed_out: Path) -> None:
     rows = _rows(seed_out, "observers")
     assert {(r["event_name"], r["actor"]) for r in rows} >= {
-        ("Channel-2018 final stage", "UNODC"), ("Channel-2018 Saratov stage", "UNODC")}
+        ("Channel-2018 final stage", "UNODC"),
+        ("Channel-2018 Saratov stage", "UNODC"),
+    }
 
 
 def test_member_states_at(seed_out: Path) -> None:
     rows = _rows(seed_out, "member-states-at", organisation="CSTO", date="2018-05-28")
-    assert {r["iso3"] for r in rows if r["status"] == "member"} == {"ARM", "BLR", "KAZ", "KGZ",
-                                                                   "RUS", "TJK"}
+    assert {r["iso3"] for r in rows if r["status"] == "member"} == {
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+    }
     later = _rows(seed_out, "member-states-at", organisation="CSTO", date="2024-09-03")
     assert ("ARM", "suspended") in {(r["iso3"], r["status"]) for r in later}
     assert "ARM" not in {r["iso3"] for r in later if r["status"] == "member"}
@@ -157,15 +188,15 @@ def test_coparticipation(seed_out: Path) -> None:
     assert pairs[("ARM", "BLR")] >= 1
     assert pairs[("CSTO", "CSTO-CRRF")] == 1  # Interaction-2024
     assert _rows(seed_out, "coparticipation", min="1") == rows
-    assert _rows(seed_out, "coparticipation", min="2") == [r for r in rows
-                                                           if int(r["shared"]) >= 2]
+    assert _rows(seed_out, "coparticipation", min="2") == [r for r in rows if int(r["shared"]) >= 2]
     assert _rows(seed_out, "coparticipation", min="99") == []
 
 
 def test_person_events(seed_out: Path) -> None:
     rows = _rows(seed_out, "person-events", person="Imangali Tasmagambetov")
-    assert [(r["event_name"], r["role"]) for r in rows] == [("Rock-2024 final stage",
-                                                             "participant")]
+    assert [(r["event_name"], r["role"]) for r in rows] == [
+        ("Rock-2024 final stage", "participant")
+    ]
     assert "Secretary General" in rows[0]["post"]
 
 
@@ -177,7 +208,7 @@ def test_evidence(seed_out: Path, shared_sources: list[Path]) -> None:
         text = (shared_sources[0] / "000_fd7d431f9a6f9fda.txt").read_text(encoding="utf-8")
         doc_start = 1838
         for r in rows:
-            assert r["quote"] == text[doc_start + int(r["start"]):doc_start + int(r["end"])]
+            assert r["quote"] == text[doc_start + int(r["start"]) : doc_start + int(r["end"])]
 
 
 def test_events_by_partner(seed_out: Path) -> None:

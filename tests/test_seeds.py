@@ -43,11 +43,27 @@ def test_shipped_seeds_load_into_typed_records() -> None:
     ev = fb.events["channel-2018-final-stage"]
     assert ev.start == PartialDate(2018, 5, 28) and ev.end == PartialDate(2018, 6, 1)
     assert {p.actor for p in ev.participants if p.kind == "state"} == {
-        "ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN", "PAK", "CHN"}
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "AFG",
+        "IRN",
+        "PAK",
+        "CHN",
+    }
     opium = next(s for s in ev.seizures if s.substance == "opium")
     assert opium.kg == 4753 and opium.as_written == "4 tons and 753 kg"
-    assert fb.memberships_on("CSTO", dt.date(2018, 5, 28)) == {"ARM", "BLR", "KAZ", "KGZ", "RUS",
-                                                              "TJK"}
+    assert fb.memberships_on("CSTO", dt.date(2018, 5, 28)) == {
+        "ARM",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+    }
     assert "ARM" not in fb.memberships_on("CSTO", dt.date(2024, 9, 3))
     assert "UZB" in fb.memberships_on("CSTO", dt.date(2010, 1, 1))
 
@@ -55,10 +71,11 @@ def test_shipped_seeds_load_into_typed_records() -> None:
 @needs_seed_text()
 def test_quotes_come_from_the_source_text_not_the_yaml() -> None:
     fb = load_seeds(paths.seeds_dir(), [SEED_TEXT.parent])
-    span = next(s for s in fb.events["channel-2018-final-stage"].seizures
-                if s.substance == "hashish").evidence[0]
+    span = next(
+        s for s in fb.events["channel-2018-final-stage"].seizures if s.substance == "hashish"
+    ).evidence[0]
     text = SEED_TEXT.read_text(encoding="utf-8")
-    assert span.quote == text[span.start:span.end]
+    assert span.quote == text[span.start : span.end]
     assert span.quote not in (paths.seeds_dir() / "facts" / "seed-000.yaml").read_text()
 
 
@@ -70,33 +87,58 @@ def test_case_loads_and_verifies_hashes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("  type: Exercise\n", "  type: Exercise\n  colour: red\n",
-         r"x\.yaml:\d+: events\[0\]\.colour: unknown key"),
-        ("  type: Exercise\n", "  type: Manoeuvre\n",
-         r"x\.yaml:\d+: events\[0\]\.type: 'Manoeuvre' is not one of"),
-        ("start: '2025-03-10'", "start: '2025-13-10'",
-         r"x\.yaml:\d+: events\[0\]\.start: month out of range"),
-        ("{actor: UZB, role: observer", "{actor: UZZ, role: observer",
-         r"x\.yaml:\d+: events\[0\]\.participants\[4\]\.actor: unknown actor 'UZZ'"),
-        ("role: observer", "role: spectator",
-         r"participants\[4\]\.role: 'spectator' is not one of"),
+        (
+            "  type: Exercise\n",
+            "  type: Exercise\n  colour: red\n",
+            r"x\.yaml:\d+: events\[0\]\.colour: unknown key",
+        ),
+        (
+            "  type: Exercise\n",
+            "  type: Manoeuvre\n",
+            r"x\.yaml:\d+: events\[0\]\.type: 'Manoeuvre' is not one of",
+        ),
+        (
+            "start: '2025-03-10'",
+            "start: '2025-13-10'",
+            r"x\.yaml:\d+: events\[0\]\.start: month out of range",
+        ),
+        (
+            "{actor: UZB, role: observer",
+            "{actor: UZZ, role: observer",
+            r"x\.yaml:\d+: events\[0\]\.participants\[4\]\.actor: unknown actor 'UZZ'",
+        ),
+        (
+            "role: observer",
+            "role: spectator",
+            r"participants\[4\]\.role: 'spectator' is not one of",
+        ),
         ("place: dushanbe", "place: atlantis", r"events\[0\]\.place: unknown place 'atlantis'"),
         ("kg: 850", "kg: -850", r"seizures\[1\]\.kg: a seized quantity must be positive"),
         ("kg: 850", "kg: lots", r"seizures\[1\]\.kg: expected a number"),
-        ("- id: channel-centre-2025\n", "- id: frontier-2025\n",
-         r"events\[1\]\.id: duplicate event id 'frontier-2025'"),
+        (
+            "- id: channel-centre-2025\n",
+            "- id: frontier-2025\n",
+            r"events\[1\]\.id: duplicate event id 'frontier-2025'",
+        ),
         ("end: '2025-03-14'", "end: '2025-03-01'", r"events\[0\]\.end: end 2025-03-01 is before"),
         ("evidence: fr}", "evidence: nowhere}", r"unknown evidence span 'nowhere'"),
         ("  evidence: fr\n", "", r"events\[0\]\.evidence: required field is missing"),
-        ("{doc: frontier-2025-item, start: 12,", "{doc: no-such-doc, start: 12,",
-         r"evidence\.fr\.doc: unknown document 'no-such-doc'"),
+        (
+            "{doc: frontier-2025-item, start: 12,",
+            "{doc: no-such-doc, start: 12,",
+            r"evidence\.fr\.doc: unknown document 'no-such-doc'",
+        ),
         ("start: 12, end: 154", "start: 12, end: 300", r"evidence\.fr: span 12-300 is outside"),
-        ("start: 12, end: 154", "start: 13, end: 154",
-         r"evidence\.fr\.sha256: does not match the text of frontier-2025\.txt\[13:154\]"),
+        (
+            "start: 12, end: 154",
+            "start: 13, end: 154",
+            r"evidence\.fr\.sha256: does not match the text of frontier-2025\.txt\[13:154\]",
+        ),
     ],
 )
-def test_bad_facts_name_file_line_and_field(tmp_path: Path, old: str, new: str,
-                                            expected: str) -> None:
+def test_bad_facts_name_file_line_and_field(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
     text = _case_facts()
     assert old in text, old
     with pytest.raises(SeedError, match=expected) as info:
@@ -126,12 +168,17 @@ def test_without_sources_spans_keep_offsets_and_hash(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("events: [\n  {id: x\n", r"x\.yaml:\d+: invalid YAML"),
-        ("events:\n  - !!python/object/apply:os.system ['echo pwned']\n", r"x\.yaml:2: invalid YAML"),
+        (
+            "events:\n  - !!python/object/apply:os.system ['echo pwned']\n",
+            r"x\.yaml:2: invalid YAML",
+        ),
         ("events: 3\n", r"x\.yaml:1: events: expected a list"),
         ("- 1\n- 2\n", r"x\.yaml:1: facts: expected a mapping"),
         ("events:\n  - {id: a, id: b}\n", r"x\.yaml:2: invalid YAML: duplicate key 'id'"),
-        ("events:\n  - {id: Bad Id, name: n, type: Exercise, evidence: e}\n",
-         r"events\[0\]\.id: 'Bad Id' does not match"),
+        (
+            "events:\n  - {id: Bad Id, name: n, type: Exercise, evidence: e}\n",
+            r"events\[0\]\.id: 'Bad Id' does not match",
+        ),
     ],
 )
 def test_malformed_yaml(tmp_path: Path, text: str, expected: str) -> None:
@@ -158,8 +205,10 @@ def test_missing_seeds_folder(tmp_path: Path) -> None:
         load_seeds(tmp_path / "nope")
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
-       st.sampled_from(["day", "month", "year"]))
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.sampled_from(["day", "month", "year"]),
+)
 def test_partial_date_round_trip(day: dt.date, precision: str) -> None:
     text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
     d = PartialDate.parse(text)
@@ -178,8 +227,9 @@ def test_partial_date_rejects_garbage_cleanly(text: str) -> None:
 
 
 @given(st.text(max_size=300))
-def test_yaml_reader_never_crashes_on_arbitrary_text(tmp_path_factory: pytest.TempPathFactory,
-                                                     text: str) -> None:
+def test_yaml_reader_never_crashes_on_arbitrary_text(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     f = tmp_path_factory.mktemp("y") / "x.yaml"
     f.write_text(text, encoding="utf-8")
     try:
