@@ -13,6 +13,7 @@ ontology/context.jsonld).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -63,10 +64,20 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _escape_controls(text: str) -> str:
+    """Write control characters as \\uXXXX escapes. rdflib's serialisers emit them raw (only
+    \\n, \\r, \\" and \\\\ are escaped) and its parser then rejects its own output; they
+    only occur inside string literals, where a UCHAR escape is lossless."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
 def turtle_bytes(graph: Graph) -> bytes:
     """Deterministic Turtle (longturtle) of ``graph``."""
     bind_prefixes(graph)
-    return graph.serialize(format="longturtle").encode("utf-8")
+    return _escape_controls(graph.serialize(format="longturtle")).encode("utf-8")
 
 
 def trig_bytes(ds: Dataset) -> bytes:
@@ -81,16 +92,17 @@ def trig_bytes(ds: Dataset) -> bytes:
         for t in ctx:
             g.add(t)
         body = g.serialize(format="longturtle")
-        lines = body.splitlines()
-        prefixes = [ln for ln in lines if ln.startswith("PREFIX ")]
-        header = sorted(set(header) | set(prefixes))
-        content = "\n".join(
-            "    " + ln if ln else "" for ln in lines if not ln.startswith("PREFIX ")
-        )
+        lines = body.split("\n")  # not splitlines(): literals may hold \x0c, \x1c, U+2028
+        n = 0  # the PREFIX block leads the serialisation; a literal line may start "PREFIX "
+        while n < len(lines) and lines[n].startswith("PREFIX "):
+            n += 1
+        header = sorted(set(header) | set(lines[:n]))
+        # no re-indentation: a triple-quoted literal's lines are part of its value
+        content = "\n".join(lines[n:])
         name = ctx.identifier
         label = "" if str(name).startswith("urn:x-rdflib:default") else f"<{name}> "
         parts.append(f"GRAPH {label}{{\n{content.strip(chr(10))}\n}}\n" if label else content)
-    return ("\n".join(header) + "\n\n" + "\n".join(parts)).encode("utf-8")
+    return _escape_controls("\n".join(header) + "\n\n" + "\n".join(parts)).encode("utf-8")
 
 
 def rdf_format(path: Path) -> str:
