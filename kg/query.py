@@ -47,7 +47,8 @@ PARAM_KINDS = (
     "role",
     "event-type",
 )
-_HEADER_RE = re.compile(r"^#\s*(name|summary|param|returns):\s*(.*)$")
+_HEADER_RE = re.compile(r"^#\s*(name|summary|param|returns|sorted-lists):\s*(.*)$")
+LIST_SEPARATOR = "; "
 _PARAM_RE = re.compile(r"^\?(\w+)\s+([\w-]+)(?:\s+(required|optional))?\s*(.*)$")
 
 
@@ -71,6 +72,7 @@ class NamedQuery:
     summary: str = ""
     params: dict[str, Param] = field(default_factory=dict)
     returns: tuple[str, ...] = ()
+    sorted_lists: tuple[str, ...] = ()  # GROUP_CONCAT columns ("; "-joined) sorted after the run
 
     @cached_property
     def _prepared(self) -> Any:
@@ -107,6 +109,8 @@ def load_query(path: Path) -> NamedQuery:
             q.summary = value
         elif key == "returns":
             q.returns = tuple(v.lstrip("?") for v in value.split())
+        elif key == "sorted-lists":
+            q.sorted_lists = tuple(v.lstrip("?") for v in value.split())
         elif key == "param":
             pm = _PARAM_RE.match(value)
             if not pm or pm.group(2) not in PARAM_KINDS:
@@ -342,9 +346,17 @@ class StoreBackend:
 def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Results:
     """Resolve ``params`` and run ``query`` on ``backend``."""
     bindings = bind_params(backend, query, params)
-    return backend.run(
+    res = backend.run(
         query.prepared() if isinstance(backend, GraphBackend) else query.text, bindings
     )
+    # GROUP_CONCAT has no defined order and engines differ: sort the declared list columns
+    for row in res.rows:
+        for col in query.sorted_lists:
+            v = row.get(col)
+            if isinstance(v, Literal) and v.datatype in (None, XSD.string):
+                items = sorted({x for x in str(v).split(LIST_SEPARATOR) if x})
+                row[col] = Literal(LIST_SEPARATOR.join(items), lang=v.language)
+    return res
 
 
 def open_backend(
