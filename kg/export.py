@@ -173,3 +173,330 @@ def read_rdf(path: Path, *, dataset: bool = False) -> Graph:
         bind_prefixes(union)
         return union
     return g
+
+
+# --------------------------------------------------------------------------- exports
+# `kg export`: the build's dataset (one named graph per source document, plus the gazetteer)
+# in any of EXPORT_FORMATS. N-Triples / N-Quads are written term by term here (sorted lines,
+# every control character escaped), JSON-LD is compacted with the prefixes of
+# ontology/context.jsonld (embedded, never referenced remotely), CSV is a folder of tidy tables
+# made by the named queries queries/network-*.rq.
+
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "csv")
+EXPORT_EXTENSIONS = {
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "nquads": ".nq",
+    "trig": ".trig",
+    "jsonld": ".jsonld",
+    "csv": "",
+}
+CSV_TABLES = ("events", "participations", "seizures", "memberships", "sources")
+
+
+class ExportError(KGError):
+    """An export that cannot be made (unknown format, nothing to export), worded for the user."""
+
+
+def load_dataset(out_dir: Path = Path("out"), in_file: Path | None = None) -> Dataset:
+    """The dataset to export: ``in_file`` (quads keep their graphs; triples go to the default
+    graph), else the last build's ``kg.trig``, else its ``kg.ttl``."""
+    if in_file is None:
+        trig = Path(out_dir) / "kg.trig"
+        in_file = trig if trig.is_file() else Path(out_dir) / "kg.ttl"
+        if not in_file.is_file():
+            raise ExportError(f"{in_file}: no graph yet; run `kg build` first, or pass --in FILE")
+    parsed = read_rdf(in_file, dataset=True)
+    ds = Dataset()
+    bind_prefixes(ds)
+    if isinstance(parsed, Dataset):
+        for s, p, o, c in parsed.quads((None, None, None, None)):
+            name = getattr(c, "identifier", c)
+            if name is None or str(name).startswith("urn:x-rdflib:default"):
+                ds.default_context.add((s, p, o))
+            else:
+                ds.graph(name).add((s, p, o))
+    else:  # pragma: no cover - read_rdf(dataset=True) always gives a Dataset
+        for t in parsed:
+            ds.default_context.add(t)
+    return ds
+
+
+def _named_graphs(ds: Dataset) -> list[tuple[str | None, Graph]]:
+    """(graph IRI or None for the default graph, graph) in IRI order, empty graphs left out."""
+    out: list[tuple[str | None, Graph]] = []
+    for ctx in ds.graphs():
+        if len(ctx) == 0:
+            continue
+        name = str(ctx.identifier)
+        out.append((None if name.startswith("urn:x-rdflib:default") else name, ctx))
+    return sorted(out, key=lambda x: (x[0] is not None, x[0] or ""))
+
+
+def _nt_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif o < 0x20 or o == 0x7F:
+            out.append(f"\\u{o:04X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def nt_term(term: object) -> str:
+    """One RDF term in N-Triples syntax (IRIs, blank nodes, literals with escapes)."""
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        lex = f'"{_nt_escape(str(term))}"'
+        if term.language:
+            return f"{lex}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{lex}^^<{term.datatype}>"
+        return lex
+    raise ExportError(f"cannot write term {term!r}")
+
+
+def ntriples_bytes(graph: Graph) -> bytes:
+    """N-Triples of ``graph`` (for a Dataset: the union of its graphs), sorted, no duplicates."""
+    if isinstance(graph, Dataset):
+        triples = {(s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))}
+    else:
+        triples = set(graph)
+    lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples})
+    return "".join(lines).encode("utf-8")
+
+
+def nquads_bytes(ds: Dataset) -> bytes:
+    """N-Quads of ``ds``: each named graph's triples with its IRI, default graph without."""
+    lines: set[str] = set()
+    for name, g in _named_graphs(ds):
+        label = "" if name is None else f" <{name}>"
+        for s, p, o in g:
+            lines.add(f"{nt_term(s)} {nt_term(p)} {nt_term(o)}{label} .\n")
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def jsonld_context() -> dict:
+    """The ``@context`` object shipped in ontology/context.jsonld (prefixes only)."""
+    import json
+
+    from kg import paths
+
+    path = paths.jsonld_context_file()
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ExportError(f"{path}: cannot read the JSON-LD context: {e}") from None
+    ctx = doc.get("@context")
+    if not isinstance(ctx, dict):
+        raise ExportError(f"{path}: expected an object with an inline '@context' object")
+    return ctx
+
+
+def _compact(iri: str, prefixes: list[tuple[str, str]]) -> str:
+    for prefix, ns in prefixes:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            rest = iri[len(ns) :]
+            if not rest.startswith("//"):
+                return f"{prefix}:{rest}"
+    return iri
+
+
+def jsonld_bytes(ds: Dataset, context: dict | None = None) -> bytes:
+    """JSON-LD 1.1 of ``ds`` with ``context`` (default: ontology/context.jsonld) embedded:
+    one node object per subject in each named graph, properties and values sorted, literals
+    as value objects with their datatype or language (lossless, no native-number rounding)."""
+    import json
+
+    from rdflib import BNode, Literal
+    from rdflib.namespace import RDF, XSD
+
+    context = jsonld_context() if context is None else context
+    prefixes = sorted(
+        ((k, v) for k, v in context.items() if isinstance(v, str) and not k.startswith("@")),
+        key=lambda kv: (-len(kv[1]), kv[0]),
+    )
+
+    def ref(term: object) -> str:
+        return f"_:{term}" if isinstance(term, BNode) else _compact(str(term), prefixes)
+
+    def value(term: object) -> dict[str, str]:
+        if isinstance(term, Literal):
+            v = {"@value": str(term)}
+            if term.language:
+                v["@language"] = term.language
+            elif term.datatype and term.datatype != XSD.string:
+                v["@type"] = _compact(str(term.datatype), prefixes)
+            return v
+        return {"@id": ref(term)}
+
+    def nodes(g: Graph) -> list[dict]:
+        subjects: dict[object, dict[str, list]] = {}
+        for s, p, o in g:
+            props = subjects.setdefault(s, {})
+            if p == RDF.type and not isinstance(o, Literal):
+                props.setdefault("@type", []).append(ref(o))
+            else:
+                props.setdefault(ref(p), []).append(value(o))
+        out = []
+        for s in sorted(subjects, key=lambda t: (isinstance(t, BNode), str(t))):
+            node: dict[str, object] = {"@id": ref(s)}
+            for key in sorted(subjects[s], key=lambda k: (k != "@type", k)):
+                vals = subjects[s][key]
+                if key == "@type":
+                    node[key] = sorted(set(vals))
+                else:
+                    uniq = {json.dumps(v, sort_keys=True): v for v in vals}
+                    node[key] = [uniq[k] for k in sorted(uniq)]
+            out.append(node)
+        return out
+
+    top: list[dict] = []
+    for name, g in _named_graphs(ds):
+        if name is None:
+            top.extend(nodes(g))
+        else:
+            top.append({"@id": _compact(name, prefixes), "@graph": nodes(g)})
+    doc = {"@context": context, "@graph": top}
+    return (json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows(sorted(rows))
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_tables(backend: object) -> dict[str, bytes]:
+    """Tidy CSV tables (RFC 4180, header row, sorted rows) from the named queries on
+    ``backend``: events, participations, seizures, memberships, sources. Entities are given as
+    IRIs with their labels beside them; vocabulary concepts as their codes."""
+    from kg.query import find_query, run_named
+
+    def rows(name: str) -> list[dict]:
+        return run_named(backend, find_query(name), {}).rows
+
+    def s(term: object) -> str:
+        return "" if term is None else str(term)
+
+    events = rows("network-events")
+    labels = {s(r["event"]): s(r["label"]) for r in events}
+    actors = {s(r["actor"]): r for r in rows("network-actors")}
+    out: dict[str, bytes] = {}
+
+    cols = ["event", "label", "event_type", "begin", "end", "begin_written", "end_written",
+            "status", "parent", "parent_label", "place", "country", "description"]
+    out["events"] = _csv_bytes(
+        cols,
+        [[s(r.get(c)) for c in cols[:9]] + [labels.get(s(r.get("parent")), "")]
+         + [s(r.get(c)) for c in cols[10:]] for r in events],
+    )
+
+    parts: dict[str, dict] = {}
+    for r in rows("network-participations"):
+        p = parts.setdefault(s(r["participation"]), {**r, "orgs": set()})
+        if r.get("member_of") is not None:
+            p["orgs"].add(s(r["member_of"]))
+    out["participations"] = _csv_bytes(
+        ["participation", "event", "event_label", "actor", "actor_label", "actor_kind",
+         "actor_code", "role", "member_state_of"],
+        [
+            [iri, s(p["event"]), labels.get(s(p["event"]), ""), s(p["actor"]),
+             s(actors.get(s(p["actor"]), {}).get("label")),
+             s(actors.get(s(p["actor"]), {}).get("kind")),
+             s(actors.get(s(p["actor"]), {}).get("code")),
+             s(p["role"]).rsplit("/", 1)[-1], " ".join(sorted(p["orgs"]))]
+            for iri, p in parts.items()
+        ],
+    )
+
+    cols = ["seizure", "event", "substance", "kg", "as_written", "comparator", "scope",
+            "seized_by", "seized_by_iso3", "since"]
+    out["seizures"] = _csv_bytes(
+        cols[:2] + ["event_label"] + cols[2:],
+        [[s(r["seizure"]), s(r["event"]), labels.get(s(r["event"]), "")]
+         + [s(r.get(c)) for c in cols[2:]] for r in rows("network-seizures")],
+    )
+
+    cols = ["membership", "organisation", "organisation_code", "member", "iso3", "label",
+            "status", "begin", "end"]
+    out["memberships"] = _csv_bytes(
+        cols[:5] + ["member_label"] + cols[6:],
+        [[s(r.get(c)) for c in cols] for r in rows("network-memberships")],
+    )
+
+    cols = ["document", "title", "publisher", "url", "issued", "language", "source_file",
+            "text_start", "text_end", "sha256"]
+    out["sources"] = _csv_bytes(
+        cols, [[s(r.get(c)) for c in cols] for r in rows("network-sources")]
+    )
+    return out
+
+
+def export_bytes(ds: Dataset, fmt: str) -> bytes:
+    """``ds`` serialised in the RDF format ``fmt`` (every EXPORT_FORMATS entry but csv)."""
+    if fmt == "turtle":
+        g = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            g.add((s, p, o))
+        return turtle_bytes(g)
+    if fmt == "trig":
+        return trig_bytes(ds)
+    if fmt == "ntriples":
+        return ntriples_bytes(ds)
+    if fmt == "nquads":
+        return nquads_bytes(ds)
+    if fmt == "jsonld":
+        return jsonld_bytes(ds)
+    raise ExportError(
+        f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})"
+    )
+
+
+def write_export(
+    fmt: str,
+    out: Path | None,
+    *,
+    out_dir: Path = Path("out"),
+    in_file: Path | None = None,
+) -> dict[str, bytes]:
+    """Export the last build (or ``in_file``) as ``fmt``. RDF formats: written atomically to
+    ``out`` when given; csv: one file per table in the folder ``out`` (required). Returns
+    {name: bytes} of what was made (the caller prints it when ``out`` is None)."""
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(
+            f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})"
+        )
+    if fmt == "csv":
+        if out is None:
+            raise ExportError("csv writes one file per table: give --out FOLDER")
+        from kg.query import open_backend
+
+        tables = csv_tables(open_backend(out_dir, in_file))
+        for name, data in tables.items():  # everything is made before the first write
+            atomic_write_bytes(Path(out) / f"{name}.csv", data)
+        return {f"{name}.csv": data for name, data in tables.items()}
+    data = export_bytes(load_dataset(out_dir, in_file), fmt)
+    if out is not None:
+        atomic_write_bytes(Path(out), data)
+    return {fmt: data}
