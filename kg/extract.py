@@ -1,0 +1,1456 @@
+"""Rule-based extraction of events, actors, dates, places and seizures from press releases.
+
+``extract_text(text, published=..., source_name=...)`` splits the text into documents (a feed
+item under each ``dd.mm.yyyy`` header line, with the title line just above it; or one article),
+then, item by item and sentence by sentence:
+
+* **events**: named editions and stages of known series in any spelling ("Kanal–2019",
+  "Channel 2018", «Vzaimodeistvie-2022», "Kanal-Lovushka" -> Channel-Trap-<year>), other
+  hyphen-year names introduced as an exercise/operation ("PROXY-2022"), the series itself
+  ("operation Channel"), ordinal stages ("the first stage of Kanal-2016"), and unnamed meetings,
+  training courses and signings found by trigger words;
+* **actors** from the gazetteer (``kg.gazetteer``) with roles from cues (observer clauses,
+  "on the basis of" = host, "coordinated by" = coordinator, the owner of a known series =
+  organiser); background states ("drugs from Afghanistan", "of Afghan origin", "to Europe") are
+  not participants, and a state named as the venue gives the country;
+* **dates** (``kg.textdates``) resolved against the item's date; **places** from the gazetteer or
+  "<Name> training ground"; **seizures** (``kg.quantities``) per substance with comparator and
+  scope (headline total, breakdown, national share, cumulative since a year).
+
+A sentence that names no event speaks of the last events named ("focus"), or of the event its
+anaphor points at ("the operation", "the stage", "the meeting"). Every record carries evidence
+spans (offsets into ``text``; ``quote == text[start:end]``).
+
+Limits: English text only; persons are recognised only after a post title
+(Secretary General, Chief of ..., Minister ...); "member states" is not expanded to a list;
+coreference is by recency, so a sentence about an earlier event after a newer one is misfiled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from kg.errors import KGError
+from kg.facts import PartialDate
+from kg.gazetteer import Gazetteer, Mention, default_gazetteer
+from kg.quantities import Quantity, find_quantities
+from kg.textdates import DateMention, find_dates, item_date
+
+__all__ = ["Extraction", "ExtractError", "extract_text", "read_text_file", "canonical_name"]
+
+MAX_CHARS = 20_000_000
+
+
+class ExtractError(KGError):
+    """A text that cannot be read or extracted (file, line, problem)."""
+
+    def __init__(self, file: str, line: int | None, problem: str):
+        self.file, self.line, self.problem = file, line, problem
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {problem}")
+
+
+# --------------------------------------------------------------------------- names
+
+# series key -> (canonical English name, event type, organisation that runs it)
+_SERIES_DEF: list[tuple[tuple[str, ...], str, str, str | None]] = [
+    (("channel", "kanal", "canal"), "Channel", "Operation", "CSTO"),
+    (("search", "poisk"), "Search", "Training", "CSTO"),
+    (("frontier", "rubezh", "rubej", "rubezh"), "Frontier", "Exercise", "CSTO"),
+    (("interaction", "vzaimodeistvie", "vzaimodeystvie", "vzaimodejstvie"), "Interaction",
+     "Exercise", "CSTO"),
+    (("echelon", "eshelon", "echelon"), "Echelon", "Training", "CSTO"),
+    (("cobalt", "kobalt"), "Cobalt", "Training", "CSTO"),
+    (("rock", "skala"), "Rock", "Training", "CSTO"),
+    (("thunder", "grom"), "Thunder", "Training", "CSTO"),
+    (("combat brotherhood", "boevoe bratstvo", "boyevoye bratstvo"), "Combat Brotherhood",
+     "Exercise", "CSTO"),
+    (("indestructible brotherhood", "nerushimoe bratstvo"), "Indestructible Brotherhood",
+     "Exercise", "CSTO"),
+    (("peace mission", "mirnaya missiya"), "Peace Mission", "Exercise", "SCO"),
+    (("proxy",), "PROXY", "Operation", "CSTO"),
+    (("illegal", "nelegal"), "Illegal", "Operation", "CSTO"),
+    (("mercenary", "naemnik"), "Mercenary", "Operation", "CSTO"),
+]
+SERIES: dict[str, tuple[str, str, str | None]] = {
+    k: (name, typ, owner) for keys, name, typ, owner in _SERIES_DEF for k in keys
+}
+# series whose bare name (no year) is too common a word to be an event on its own
+_WEAK_SERIES = {"search", "rock", "thunder", "interaction", "frontier", "illegal", "mercenary",
+                "proxy", "cobalt", "echelon", "canal", "combat brotherhood", "peace mission",
+                "indestructible brotherhood"}
+
+# stage names of Operation Channel: Russian transliteration -> English
+STAGES = {
+    "zapad": "West", "west": "West", "vostok": "East", "east": "East", "sever": "North",
+    "north": "North", "yug": "South", "south": "South", "tsentr": "Centre", "centr": "Centre",
+    "center": "Centre", "centre": "Centre", "dolina": "Valley", "valley": "Valley",
+    "lovushka": "Trap", "trap": "Trap", "soyuz": "Union", "union": "Union", "barier": "Barrier",
+    "baryer": "Barrier", "barrier": "Barrier", "zaslon": "Barrier", "granitsa": "Border",
+    "border": "Border", "tranzit": "Transit", "transit": "Transit", "kaspiy": "Caspian",
+    "caspian": "Caspian", "sinteticheskiy": "Synthetics", "sintetika": "Synthetics",
+    "patrol": "Patrol", "polyus": "Pole", "legion": "Legion", "volna": "Wave", "wave": "Wave",
+}
+# words of other exercise and operation names, transliterated -> English
+_TRANSLIT = {"kaspiy": "Caspian", "karavan": "Caravan", "antiterror": "Antiterror",
+             "bratstvo": "Brotherhood", "boevoe": "Combat", "mirnaya": "Peace",
+             "missiya": "Mission", "zaslon": "Barrier", "shchit": "Shield", "sodruzhestvo":
+             "Commonwealth", "poisk": "Search", "grom": "Thunder", "skala": "Rock"}
+_ORDINALS = {"first": "First", "second": "Second", "third": "Third", "fourth": "Fourth",
+             "fifth": "Fifth", "final": "Final", "last": "Final", "concluding": "Final",
+             "closing": "Final"}
+_NOT_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "in", "on", "the", "since", "from", "for", "by", "as",
+    "during", "until", "of", "and", "at", "agenda", "plan", "programme", "program", "strategy",
+    "covid", "vision", "note", "session", "summit",
+}
+_DASHES = "-–—‐‑"
+_NAME_RE = re.compile(
+    r"(?<![\w-])(?P<words>[A-Z][A-Za-z]+(?:(?:\s*[-–—‐‑]\s*|[ ])[A-Z][A-Za-z]+){0,3})"
+    r"(?P<ysep>\s*[-–—‐‑]\s*|[ ])?(?P<year>(?:19|20)\d\d)?(?![\w])"
+)
+_WORD_SPLIT = re.compile(r"(\s*[-–—‐‑]\s*|\s+)")
+_KEYWORD_BEFORE = re.compile(
+    r"(exercises?|operations?|training|trainings|drills?|manoeuvres|maneuvers|stage|games|"
+    r"competition|action|mission)\W{0,3}(?:\w+\W+){0,6}$",
+    re.IGNORECASE,
+)
+_TYPE_OF_KEYWORD = {"exercise": "Exercise", "operation": "Operation", "training": "Training",
+                    "drill": "Exercise", "manoeuvres": "Exercise", "maneuvers": "Exercise",
+                    "stage": "OperationStage", "action": "Operation", "mission": "Operation"}
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
+
+
+def canonical_name(series: str, stage: str | None = None, year: int | None = None) -> str:
+    """'Channel', 'Channel-2018', 'Channel-Trap-2021' from a series key/stage word/year."""
+    base = SERIES[series][0] if series in SERIES else series
+    parts = [base]
+    if stage:
+        parts.append(STAGES.get(stage.lower(), stage[:1].upper() + stage[1:].lower()))
+    if year:
+        parts.append(str(year))
+    return "-".join(parts)
+
+
+@dataclass
+class _Named:
+    start: int
+    end: int
+    series: str | None  # key in SERIES, or None for a generic name
+    base: str  # canonical base name
+    stage: str | None
+    year: int | None
+    type: str
+
+
+def _find_names(text: str) -> list[_Named]:
+    out: list[_Named] = []
+    for m in _NAME_RE.finditer(text):
+        words_raw = m.group("words")
+        parts = _WORD_SPLIT.split(words_raw)
+        words = parts[0::2]
+        seps = parts[1::2]
+        year = int(m.group("year")) if m.group("year") else None
+        ysep = m.group("ysep") or ""
+        glued = bool(year and not ysep)
+        # find a series start (one or two words) anywhere in the candidate
+        found = None
+        for i in range(len(words)):
+            for n in (2, 1):
+                if i + n > len(words):
+                    continue
+                if n == 2 and seps[i].strip() not in ("",):
+                    continue  # two-word series names are written with a space
+                key = " ".join(w.lower() for w in words[i : i + n])
+                if key in SERIES:
+                    found = (i, n, key)
+                    break
+            if found:
+                break
+        wstart = m.start("words")
+        if glued and not (found and found[0] + found[1] == len(words)):
+            continue
+        if found:
+            i, n, key = found
+            offs = wstart + sum(len(w) + len(s) for w, s in zip(words[:i], seps[:i], strict=False))
+            rest = words[i + n :]
+            rest_seps = seps[i + n - 1 :] if i + n - 1 < len(seps) else []
+            stage = None
+            if rest:
+                if rest_seps and rest_seps[0].strip() and rest[0].lower() in STAGES:
+                    stage = rest[0]
+                elif rest_seps and rest_seps[0].strip() and len(rest) == 1 and year is None:
+                    stage = rest[0]  # "Kanal-Zapad": an untranslated stage name
+                else:
+                    rest = []
+            end = m.end() if (year and (not rest or stage)) else (
+                offs + len(" ".join(words[i : i + n + (1 if stage else 0)])) + 2
+            )
+            end = m.end("year") if year and (stage or not rest) else min(
+                m.end("words"), end
+            )
+            if not year and not stage and key in _WEAK_SERIES:
+                # a bare common word is a series only in quotes or after "operation"
+                before = text[max(0, offs - 14) : offs].lower()
+                after = text[end : end + 1]
+                quoted = before[-1:] in "«\"“'„" and after in "»\"”'"
+                if not (quoted or re.search(r"operation\W*$", before)):
+                    continue
+            if not year and not stage:
+                before = text[max(0, offs - 30) : offs].lower()
+                if SERIES[key][1] != "Operation":
+                    continue
+            if year and key in _WEAK_SERIES and not ysep.strip():
+                # "Search 2019"? only in quotes
+                before = text[max(0, offs - 2) : offs]
+                if not any(c in before for c in "«\"“'„"):
+                    continue
+            base, typ, _owner = SERIES[key]
+            if stage:
+                typ = "OperationStage" if typ == "Operation" else typ
+            out.append(_Named(offs, end if end > offs else m.end(), key, base, stage, year, typ))
+            continue
+        if not year:
+            continue
+        qbefore = text[max(0, wstart - 1) : wstart]
+        if not ysep.strip() and not (qbefore and qbefore in "«\"“'„"):
+            continue
+        words = [_TRANSLIT.get(w.lower(), w) for w in words]
+        if words[0].lower() in _NOT_NAMES or any(w.lower() in _NOT_NAMES for w in words):
+            continue
+        # a generic "Name-2022": quoted, or introduced as an exercise/operation/training
+        before = text[max(0, wstart - 80) : wstart]
+        kw = _KEYWORD_BEFORE.search(before)
+        quoted = before[-1:] in "«\"“'„"
+        if not kw and not quoted:
+            continue
+        typ = "Exercise"
+        if kw:
+            k = kw.group(1).lower().rstrip("s")
+            typ = _TYPE_OF_KEYWORD.get(k, "Exercise")
+            if typ == "OperationStage":
+                typ = "Operation"
+        base = ""
+        for w, s in zip(words, [*seps, ""], strict=False):
+            base += w + ("-" if s.strip() else (" " if s else ""))
+        base = base.rstrip("- ")
+        out.append(_Named(wstart, m.end(), None, base, None, year, typ))
+    return out
+
+
+# --------------------------------------------------------------------------- cues
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[A-Z«\"“(\d])|\n+")
+_OBSERVER = re.compile(
+    r"\b(observers?|observer status|monitored|watched|as guests?|invited|followed the work|"
+    r"in the capacity of observers?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BOUND = re.compile(r";|:|\(|\)|\bwhile\b|\bwhereas\b|\bwith observers\b|,\s+and\s+(?!also)|"
+                           r"\bwith the participation of\b|\.\s")
+_HOST = re.compile(r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
+                   r"host(?:ed)?|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORD = re.compile(r"\b(?:coordinated|coordination of|coordinator|under the coordination|"
+                    r"coordinated by|coordinating)\b", re.IGNORECASE)
+_ORGANISED = re.compile(r"\b(?:organi[sz]ed|convened|conducted|held|hosted)\s+(?:jointly\s+)?by\b",
+                        re.IGNORECASE)
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?<!according )(?:from|to|towards|into|via|through|out of|origin in|produced in|production of [\w ]{0,20}"  # noqa: E501
+    r"in|situation in|situation on|border with|borders? of|bank of|territory of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TRAFFIC = re.compile(r"\b(smuggl\w*|traffick\w*|route|origin|stream|flow|transit|production|"
+                      r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
+                      re.IGNORECASE)
+_DEMONYM_BACKGROUND = re.compile(r"^\s*(?:origin|opiates?|heroin|opium|drugs?|hashish|bank|"
+                                 r"border|side of the border|territory)", re.IGNORECASE)
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|on the territory of|on the territory|to the territory of|territory of|"
+    r"(?:region|oblast|province|district) of)\s+(?:the\s+)?(?:[Rr]epublic\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_LOCATION_VERB = re.compile(
+    r"\b(held|hold|holds|take place|took place|takes place|taking place|conducted|passed|"
+    r"deployed|regroup\w*|located|hosted|arriv\w*|started|began|begin|begins|will be|"
+    r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|these)\s+(operation|stage|exercises?|trainings?|meeting|session|"
+    r"consultations|briefing|conference|event|course|talks)\b",
+    re.IGNORECASE,
+)
+_EDITION_CUE = re.compile(r"\b(?:during the year|as a whole|for the year|in the whole|"
+                          r"overall|in total during|throughout the year|in (?:19|20)\d\d,)",
+                          re.IGNORECASE)
+_ORDINAL_STAGE = re.compile(
+    r"\b(first|second|third|fourth|fifth|final|last|concluding|closing)\s+stage\s+of\b",
+    re.IGNORECASE,
+)
+_MEETING = re.compile(
+    r"\b(?:(?:[Ff]inal|[Rr]egular|[Ee]xtraordinary|[Pp]lenary|[Jj]oint|[Ww]orking|[Aa]nnual|"
+    r"[Oo]rdinary|[Nn]ext|[Ff]irst|[Ss]econd|\d+(?:st|nd|rd|th))\s+)*"
+    r"(?:[Mm]eeting|[Ss]ession|[Cc]onsultations|[Bb]riefing|[Cc]onference|[Ss]ummit|[Tt]alks|"
+    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary)\b(?!s)|\bmet\b"
+)
+_TRAINING = re.compile(
+    r"\b(?:training course|training session|course for|seminar|workshop|training camp|"
+    r"joint training|tactical[- ]special training|training of)\b",
+    re.IGNORECASE,
+)
+_LIST_WORDS = {
+    "and", "also", "the", "of", "as", "in", "were", "was", "a", "an", "from", "to", "by",
+    "representatives", "delegations", "delegation", "attended", "present", "invited",
+    "participated", "took", "part", "well", "other", "its", "their", "at", "with", "on",
+    "experts", "officials", "followed", "work", "headquarters", "worked", "military", "attaches",
+    "attach", "s", "states", "countries", "organizations", "organisations", "international",
+    "state", "observer", "observers", "status", "exercise", "exercises", "meeting", "event",
+}
+_SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
+_SUBSTANCES = [
+    (r"precursors?", "precursors"),
+    (r"synthetic (?:drugs?|narcotics?|substances)|synthetics|new psychoactive substances",
+     "synthetic_drugs"),
+    (r"psychotropic(?: substances| drugs)?|psychotropics", "psychotropic_substances"),
+    (r"heroin", "heroin"),
+    (r"opium|raw opium", "opium"),
+    (r"hashish|hash", "hashish"),
+    (r"marijuana|marihuana", "marijuana"),
+    (r"cannabis|hemp", "cannabis"),
+    (r"cocaine", "cocaine"),
+    (r"mephedrone", "mephedrone"),
+    (r"mdma|ecstasy", "mdma"),
+    (r"(?:meth)?amphetamines?", "amphetamines"),
+    (r"(?:narcotic drugs?|narcotics?|drugs?|narcotic substances|narcotic and psychotropic "
+     r"substances|illicit drugs)", "total"),
+]
+_SUB_ALT = "|".join(f"(?P<s{i}>{rx})" for i, (rx, _code) in enumerate(_SUBSTANCES))
+_SUB_RIGHT = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?(?:various\s+|illicit\s+|illegal\s+|narcotic\s+(?=drugs?\b))?"
+    rf"(?:{_SUB_ALT})\b",
+    re.IGNORECASE,
+)
+_SUB_LEFT = re.compile(rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|amounted to|totall?ed)?\s*$",
+                       re.IGNORECASE)
+_SUB_ANY = re.compile(rf"\b(?:{_SUB_ALT})\b", re.IGNORECASE)
+_NON_DRUG = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:explosives?|tnt|gold|silver|ammunition|"
+                       r"cash|money|weapons?|fish|meat|goods|cargo|food|humanitarian|trotyl)",
+                       re.IGNORECASE)
+_SEIZE_CONTEXT = re.compile(r"\b(seiz\w*|confiscat\w*|withdr[ae]w\w*|removed|intercept\w*|"
+                            r"taken out|drugs?|narcotic\w*|took out|detained|withdrawn)\b",
+                            re.IGNORECASE)
+_BREAKDOWN_CUE = re.compile(r"\b(including|among them|of them|of which|from them|in particular|"
+                            r"incl\.|namely|among which)\b", re.IGNORECASE)
+_NATIONAL_CUE = re.compile(r"\b(seized|intercepted|agencies|police|side|alone|services?|"
+                           r"bodies|law enforcement|confiscated|withdrew|accounted|share|"
+                           r"authorities|guards|customs)\b", re.IGNORECASE)
+_TOTAL_CUE = re.compile(r"\b(?:in total|in all|altogether|overall|as a whole|all (?:the )?"
+                        r"participating|all member|all the member|all states|operation-wide)\b",
+                        re.IGNORECASE)
+_CUMULATIVE = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+(?:beginning|start|first year|launch)\s+of\s+the\s+"
+    r"operation(?:\s+in)?,?\s*|its\s+(?:launch|start)\s+in\s+|)(?P<y>(?:19|20)\d\d)\b|"
+    r"\bsince the (?:beginning|start|first year|launch)\b|\bover the years\b|\bin all the years\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\b(?:since|beginning from|starting from|from|launched in|first held in|"
+                         r"every year since|annually since)\s+(?:the\s+\w+\s+year\s+of\s+the\s+"
+                         r"operation,\s*)?(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
+                         re.IGNORECASE)
+_TRAINING_GROUND = re.compile(
+    r"(?:(?P<a>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”]?\s+(?:training ground|range|"
+    r"training range|polygon|proving ground)\b|(?:training ground|range|polygon)\s+[«\"“]"
+    r"(?P<b>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”])"
+)
+_POST = re.compile(
+    r"\b(?:Deputy |First Deputy )?(?:Secretary General|Secretary-General|Chief of the (?:CSTO )?Joint "  # noqa: E501
+    r"Staff|Chief of (?:the )?General Staff|(?:Defen[cs]e |Foreign |Interior )?Minister|Director|"
+    r"Chairman|Ambassador|Head|Representative|Press Secretary|Commander|President|Coordinator)\b"
+)
+_PNAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
+_NOT_PERSON = {
+    "organization", "organisation", "treaty", "security", "collective", "council", "staff",
+    "joint", "republic", "federation", "ministry", "minister", "interior", "internal", "affairs",
+    "defence", "defense", "foreign", "general", "colonel", "lieutenant", "major", "army",
+    "forces", "secretary", "chief", "deputy", "head", "director", "office", "nations", "united",
+    "drugs", "crime", "regional", "representative", "central", "asia", "asian", "ambassador",
+    "extraordinary", "plenipotentiary", "committee", "state", "national", "service", "agency",
+    "control", "drug", "border", "troops", "press", "operations", "division", "the", "mr", "ms",
+    "president", "commander", "coordinator", "group", "working", "assembly", "parliamentary",
+    "centre", "center", "programme", "program", "headquarters", "guard", "police", "customs",
+    "emergency", "emergencies", "situations", "department", "on", "of", "for", "and", "in",
+    "chairman", "first", "a", "an", "at", "with", "his", "her",
+}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Event:
+    id: str
+    name: str
+    type: str
+    doc: str
+    named: bool
+    series: str | None = None
+    year: int | None = None
+    stage_of: str | None = None  # id of the edition/series a stage belongs to
+    part_of: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    date_explicit: bool = False
+    place: str | None = None  # place name
+    place_id: str | None = None
+    country: str | None = None
+    participants: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seizures: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    met: bool = False
+    signing_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Extraction:
+    """What ``extract_text`` returns: the JSON contract plus what the YAML writer needs."""
+
+    text: str
+    source_name: str
+    documents: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    persons: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"documents": self.documents, "events": self.events, "persons": self.persons}
+
+
+def _num(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral() else float(d)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text_file(path: str, data: bytes | None = None) -> str:
+    """Read a UTF-8 text file for extraction; raise ExtractError for binary or non-UTF-8."""
+    from pathlib import Path
+
+    p = Path(path)
+    if data is None:
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise ExtractError(str(path), None, f"cannot read: {e.strerror}") from None
+    if len(data) > MAX_CHARS:
+        raise ExtractError(str(path), None, f"file too large ({len(data)} bytes; "
+                           f"the limit is {MAX_CHARS})")
+    if b"\x00" in data[:65536]:
+        raise ExtractError(str(path), None, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ExtractError(str(path), line, f"not UTF-8 text ({e.reason} at byte {e.start})") from None  # noqa: E501
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- items
+
+
+def split_items(text: str) -> list[tuple[int, int, dt.date | None, int | None]]:
+    """(start, end, date, title_start) of each feed item; one item if there is no header."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    headers = []
+    for i, (_s, _e, line) in enumerate(lines):
+        stripped = line.strip()
+        if 8 <= len(stripped) <= 60 and len(stripped.split()) <= 6:
+            d = item_date(stripped)
+            if d is not None:
+                headers.append((i, d))
+    if not headers:
+        return [(0, len(text), None, None)]
+    starts = []
+    for hi, d in headers:
+        start_line = hi
+        j = hi - 1
+        while j >= 0 and not lines[j][2].strip():
+            j -= 1
+        if j >= 0:
+            prev = lines[j][2].strip()
+            # a title: one short line not ending a sentence, directly above (a blank line or none)
+            para_start = j
+            while para_start - 1 >= 0 and lines[para_start - 1][2].strip():
+                para_start -= 1
+            if (para_start == j and len(prev) < 200 and prev[-1:] not in ".!?;:,"
+                    and item_date(prev) is None):
+                start_line = j
+        starts.append((start_line, hi, d))
+    out = []
+    for k, (sl, hi, d) in enumerate(starts):
+        s = lines[sl][0] if k else (0 if sl == starts[0][0] and sl == 0 else lines[sl][0])
+        if k == 0 and sl > 0:
+            # text before the first item's title belongs to nobody unless it is the title
+            s = lines[sl][0]
+        e = lines[starts[k + 1][0] - 1][1] if k + 1 < len(starts) else len(text)
+        # trim trailing blank space
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e, d, lines[sl][0] if sl != hi else None))
+    return out
+
+
+_ABBREV = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|No|Gen|Col|Lt|Maj|Capt|Prof|Jr|Sr|vs|etc|[A-Z])\.$")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _SENT_SPLIT.finditer(text, start, end):
+        s, e = pos, m.start()
+        if "\n" not in m.group(0) and _ABBREV.search(text, max(start, e - 6), e):
+            continue
+        if text[s:e].strip():
+            out.append(_trim(text, s, e))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append(_trim(text, pos, end))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+class _Extractor:
+    def __init__(self, text: str, gaz: Gazetteer, source_name: str, published: dt.date | None):
+        self.text = text
+        self.gaz = gaz
+        self.fb = gaz.fb
+        self.source = source_name
+        self.published = published
+        self.events: dict[str, _Event] = {}
+        self.order: list[str] = []
+        self.persons: dict[str, dict[str, Any]] = {}
+        self.places: dict[str, dict[str, Any]] = {}
+        self.documents: list[dict[str, Any]] = []
+
+    # ---- event registry
+
+    def _event(self, eid: str, **kw: Any) -> _Event:
+        ev = self.events.get(eid)
+        if ev is None:
+            ev = _Event(id=eid, **kw)
+            self.events[eid] = ev
+            self.order.append(eid)
+        return ev
+
+    def _named_event(self, n: _Named, doc: str, item_year: int | None) -> _Event | None:
+        year = n.year
+        if n.stage and year is None:
+            year = item_year
+        if n.series is None:
+            name = f"{n.base}-{year}"
+            return self._event(_slug(name), name=name, type=n.type, doc=doc, named=True,
+                               year=year)
+        if n.stage:
+            name = canonical_name(n.series, n.stage, year)
+            ev = self._event(_slug(name), name=name, type=n.type, doc=doc, named=True,
+                             series=n.series, year=year)
+            return ev
+        if year:
+            name = canonical_name(n.series, None, year)
+            return self._event(_slug(name), name=name, type=n.type, doc=doc, named=True,
+                               series=n.series, year=year)
+        name = canonical_name(n.series)
+        return self._event(_slug(name), name=name, type=SERIES[n.series][1], doc=doc,
+                           named=True, series=n.series)
+
+    def _is_series(self, ev: _Event) -> bool:
+        return ev.named and ev.series is not None and ev.year is None
+
+    # ---- main loop
+
+    def run(self) -> None:
+        text = self.text
+        for idx, (s, e, d, title_start) in enumerate(split_items(text), start=1):
+            anchor = d or self.published
+            doc_id = f"{self.source}-{idx}"
+            from kg.seeds import sha256_text
+
+            title = None
+            if title_start is not None:
+                title = text[title_start : text.find("\n", title_start)].strip()
+            self.documents.append({
+                "id": doc_id, "start": s, "end": e, "sha256": sha256_text(text[s:e]),
+                "published": anchor.isoformat() if anchor else None, "title": title,
+            })
+            self._item(s, e, anchor, doc_id)
+        self._finish()
+
+    def _item(self, s: int, e: int, anchor: dt.date | None, doc: str) -> None:
+        text = self.text
+        seg = text[s:e]
+        item_year = anchor.year if anchor else None
+        mentions = [Mention(m.start + s, m.end + s, m.entry) for m in self.gaz.find(seg)]
+        dates = [DateMention(x.start + s, x.end + s, x.kind, x.begin, x.finish)
+                 for x in find_dates(seg, anchor) if not _in_header(seg, x.start)]
+        quants = [Quantity(q.start + s, q.end + s, q.kg, q.comparator, q.as_written)
+                  for q in find_quantities(seg)]
+        names = [_Named(n.start + s, n.end + s, n.series, n.base, n.stage, n.year, n.type)
+                 for n in _find_names(seg)]
+        # drop names inside gazetteer mentions (a place called "Rock City-Astana")
+        names = [n for n in names if not any(m.start <= n.start < m.end and m.kind == "place"
+                                             for m in mentions)]
+        sents = _sentences(text, s, e)
+        focus: list[_Event] = []
+        item_events: list[_Event] = []
+        last_seizure_event: _Event | None = None
+        last_total: dict[Any, Any] = {}
+        for ss, se in sents:
+            sent = text[ss:se]
+            s_names = [n for n in names if ss <= n.start < se]
+            s_ments = [m for m in mentions if ss <= m.start < se]
+            s_dates = [x for x in dates if ss <= x.start < se]
+            s_quants = [q for q in quants if ss <= q.start < se]
+            explicit: list[_Event] = []
+            spans: dict[str, list[tuple[int, int]]] = {}
+
+            def note(ev: _Event, a: int, b: int, explicit: list[_Event] = explicit,
+                     spans: dict[str, list[tuple[int, int]]] = spans) -> None:
+                if ev not in explicit:
+                    explicit.append(ev)
+                spans.setdefault(ev.id, []).append((a, b))
+
+            for n in s_names:
+                ev = self._named_event(n, doc, item_year)
+                if ev is not None:
+                    note(ev, n.start, n.end)
+            # ordinal stages: "the first stage of (the operation) Kanal-2016"
+            for om in _ORDINAL_STAGE.finditer(sent):
+                after = [n for n in s_names if 0 <= n.start - (ss + om.end()) <= 70]
+                if not after:
+                    continue
+                n = after[0]
+                if n.series is None or SERIES[n.series][1] != "Operation" or n.stage:
+                    continue
+                year = n.year or item_year
+                edition_name = canonical_name(n.series, None, year)
+                edition = self._event(_slug(edition_name), name=edition_name, type="Operation",
+                                      doc=doc, named=True, series=n.series, year=year)
+                name = f"{_ORDINALS[om.group(1).lower()]} stage of {edition_name}"
+                st = self._event(_slug(name), name=name, type="OperationStage", doc=doc,
+                                 named=True, series=n.series, year=year)
+                st.stage_of = edition.id
+                note(edition, n.start, n.end)
+                note(st, ss + om.start(), n.end)
+            # a named stage written with its edition ("stage Channel-Barrier of Channel-2022")
+            for ev in explicit:
+                if ev.type == "OperationStage" and ev.series and ev.stage_of in (None, "__series__"):  # noqa: E501
+                    ed = [x for x in explicit if x.series == ev.series and x.year == ev.year
+                          and x.type == "Operation" and x is not ev and x.named]
+                    if ed:
+                        ev.stage_of = ed[0].id
+            # series stage without edition in the item: part of the series
+            for ev in explicit:
+                if ev.type == "OperationStage" and ev.stage_of is None and ev.series:
+                    ev.stage_of = "__series__"
+            triggered = self._triggers(sent, ss, se, s_names, s_dates, s_ments, doc,
+                                       item_events)
+            signings = []
+            for t, (a, b) in triggered:
+                if t.type == "Other":
+                    signings.append((t, a, b))
+                    if (ss, se) not in t.evidence:
+                        t.evidence.append((ss, se))
+                    if t not in item_events:
+                        item_events.append(t)
+                else:
+                    note(t, a, b)
+            for ev in explicit:
+                if (ss, se) not in ev.evidence:
+                    ev.evidence.append((ss, se))
+                if ev not in item_events:
+                    item_events.append(ev)
+            # which events does this sentence speak of?
+            nonseries = [ev for ev in explicit if not self._is_series(ev)]
+            parents = {ev.stage_of for ev in nonseries if ev.stage_of}
+            specific = [ev for ev in nonseries if ev.id not in parents]
+            stage_cue = re.search(r"\bstage\b", sent, re.IGNORECASE)
+            if specific:
+                targets = specific
+                # "this stage of activity, Channel 2018": the stage, not the edition
+                if stage_cue:
+                    stages = [ev for ev in item_events if ev.stage_of in {t.id for t in targets}]
+                    if stages:
+                        targets = [stages[-1]]
+            else:
+                targets = self._anaphor(sent, item_events, focus)
+            if specific:
+                focus = targets
+            elif targets and not focus:
+                focus = targets
+            series_here = [ev for ev in explicit if self._is_series(ev)]
+            # dates
+            self._dates(sent, ss, s_dates, [ev for ev in targets if ev in explicit],
+                        bool(explicit), targets)
+            # places and venue countries
+            self._places(sent, ss, s_ments, targets)
+            # actors
+            self._actors(sent, ss, se, s_ments, targets, series_here, spans, item_events,
+                         signings)
+            self._persons(sent, ss, se, targets, anchor)
+            # series start year
+            for ev in explicit:
+                if self._is_series(ev) and ev.start is None:
+                    m = _SINCE_YEAR.search(sent)
+                    if m:
+                        ev.start = PartialDate(int(m.group("y")))
+            if not explicit and re.search(r"\b(?:operation|it)\b", sent, re.IGNORECASE):
+                m = _SINCE_YEAR.search(sent)
+                if m and not _CUMULATIVE_QUANT(sent):
+                    for ev in item_events:
+                        if self._is_series(ev) and ev.start is None:
+                            ev.start = PartialDate(int(m.group("y")))
+            # seizures
+            if s_quants:
+                last_seizure_event = self._seizures(
+                    sent, ss, se, s_quants, s_ments, explicit, targets, item_events,
+                    last_seizure_event, last_total, doc, item_year,
+                )
+
+    # ---- triggered (unnamed) events
+
+    def _triggers(self, sent: str, ss: int, se: int, s_names: list[_Named],
+                  s_dates: list[DateMention], s_ments: list[Mention], doc: str,
+                  item_events: list[_Event]) -> list[tuple[_Event, tuple[int, int]]]:
+        out: list[tuple[_Event, tuple[int, int]]] = []
+        day = next((d for d in s_dates if d.kind in ("day", "range")), None)
+        for rx, typ in ((_TRAINING, "Training"), (_MEETING, "Meeting"), (_SIGNING, "Other")):
+            m = rx.search(sent)
+            if not m:
+                continue
+            if typ == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
+                continue  # "joint training «Rock-2024»": the named event
+            if typ == "Meeting" and _TRAINING.search(sent) and "session" in m.group(0).lower():
+                continue
+            if typ == "Meeting" and "training" in sent[max(0, m.start() - 30) : m.start()].lower():
+                continue
+            met = m.group(0) == "met"
+            if typ == "Other":
+                ym = re.search(r"\b(?:in|on)\s+((?:19|20)\d\d)\b", sent[m.end() : m.end() + 40])
+                when = (PartialDate(int(ym.group(1))), PartialDate(int(ym.group(1)))) if ym else (
+                    (day.begin, day.finish) if day else (None, None))
+                obj = re.search(r"\b(Protocol|Agreement|Memorandum|Joint Action Plan|Action Plan|"
+                                r"Plan|Treaty|Programme|Program|Declaration|Roadmap)\b[^,.;]{0,80}",
+                                sent)
+                if not obj:
+                    continue
+                name = "Signing of the " + _clean_name(obj.group(0))
+            else:
+                when = (day.begin, day.finish) if day else (None, None)
+                if met:
+                    rest = sent[m.end() : m.end() + 120]
+                    wm = re.search(r"\bwith\s+(?:the\s+)?([^,.;]+)", rest)
+                    name = "Meeting with " + _clean_name(wm.group(1)) if wm else "Meeting"
+                else:
+                    words = sent[m.start() :].split()
+                    keep = []
+                    for k, w in enumerate(words[:16]):
+                        bare = re.sub(r"[^\w-]", "", w)
+                        if k == 0 or bare[:1].isupper() or bare.lower() in (
+                            "of", "the", "and", "on", "for", "heads", "countering", "illicit",
+                            "drug", "trafficking", "member", "states", "competent", "authorities",
+                        ) or k < len(m.group(0).split()):
+                            keep.append(w)
+                            if re.search(r"[,.;:»”\"]$", w):
+                                break
+                        else:
+                            break
+                    while keep and re.sub(r"\W", "", keep[-1]).lower() in ("of", "the", "and", "on", "for"):  # noqa: E501
+                        keep.pop()
+                    name = _clean_name(" ".join(keep))
+                    name = name[:1].upper() + name[1:]
+            # merge with an unnamed event of the same type in this item and the same date
+            same = [ev for ev in item_events if not ev.named and ev.type == typ
+                    and (ev.start is None or when[0] is None or ev.start == when[0])]
+            if same:
+                ev = same[0]
+                if ev.start is None and when[0] is not None:
+                    ev.start, ev.end = when
+                out.append((ev, (ss + m.start(), ss + m.end())))
+                continue
+            base = _slug(name)[:60].rstrip("-")
+            eid = f"{base}-{when[0]}" if when[0] else base
+            k = 2
+            while eid in self.events and self.events[eid].doc != doc:
+                eid = f"{base}-{when[0] or 'x'}-{k}"
+                k += 1
+            ev = self._event(eid, name=name, type=typ, doc=doc, named=False, met=met)
+            if when[0] is not None and ev.start is None:
+                ev.start, ev.end = when
+                ev.date_explicit = True
+            if typ == "Other":
+                ev.signing_span = (ss + obj.start(), ss + m.end()) if obj else (ss, se)
+            out.append((ev, (ss + m.start(), ss + m.end())))
+        return out
+
+    def _anaphor(self, sent: str, item_events: list[_Event], focus: list[_Event]) -> list[_Event]:
+        m = _ANAPHOR.search(sent)
+        if m:
+            word = m.group(1).lower().rstrip("s")
+            kinds = {
+                "operation": ("Operation", "OperationStage"),
+                "stage": ("OperationStage",),
+                "exercise": ("Exercise", "Training"),
+                "training": ("Training", "Exercise"),
+                "meeting": ("Meeting",), "session": ("Meeting",), "consultation": ("Meeting",),
+                "briefing": ("Meeting",), "conference": ("Meeting",), "talk": ("Meeting",),
+                "course": ("Training",),
+            }.get(word)
+            if kinds:
+                cands = [ev for ev in item_events if ev.type in kinds and not self._is_series(ev)]
+                if word == "operation":
+                    # the edition the item is about, else its stage
+                    eds = [ev for ev in cands if ev.type == "Operation"]
+                    cands = eds or cands
+                if cands:
+                    if m.group(0).lower().endswith("s") and word in ("exercise", "training"):
+                        return [ev for ev in cands if ev.year == cands[-1].year]
+                    return [cands[-1]] if word != "exercise" else [
+                        ev for ev in focus if ev in cands] or [cands[-1]]
+        return [ev for ev in focus if not self._is_series(ev)]
+
+    # ---- dates
+
+    def _dates(self, sent: str, ss: int, s_dates: list[DateMention], explicit: list[_Event],
+               has_explicit: bool, targets: list[_Event]) -> None:
+        if not s_dates:
+            return
+        pool = [ev for ev in explicit if not self._is_series(ev) and ev.named] or (
+            [] if has_explicit else targets)
+        # a stage named with its operation gets the date, not the operation
+        stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
+        pool = [ev for ev in pool if ev.id not in stage_ids]
+        for ev in pool:
+            for dm in s_dates:
+                if dm.kind == "year" and ev.year is not None:
+                    continue
+                if dm.kind == "until":
+                    if dm.finish and (ev.year is None or dm.finish.year == ev.year) and (
+                        ev.start is None or ev.start.earliest() <= dm.finish.earliest()
+                    ):
+                        ev.end = dm.finish
+                        if ev.start is None:
+                            ev.start = PartialDate(dm.finish.year)
+                    continue
+                b, f = dm.begin, dm.finish
+                if b is None:
+                    continue
+                if ev.year is not None and b.year != ev.year:
+                    continue
+                if ev.date_explicit and ev.start is not None and (
+                    _prec(ev.start) >= _prec(b)
+                ):
+                    continue
+                ev.start, ev.end = b, f
+                ev.date_explicit = True
+                break
+
+    # ---- places
+
+    def _places(self, sent: str, ss: int, s_ments: list[Mention], targets: list[_Event]) -> None:
+        pool = [ev for ev in targets if not self._is_series(ev) and ev.type != "Other"]
+        if not pool:
+            return
+        place_name = place_id = country = None
+        for m in s_ments:
+            if m.kind == "place":
+                pl = self.fb.places[m.id]
+                if pl.kind == "city" and re.match(r"\s*(?:region|oblast|province|district)\b",
+                                                  self.text[m.end : m.end + 12], re.IGNORECASE):
+                    country = country or pl.country
+                    continue
+                place_name, place_id, country = pl.name, pl.id, pl.country
+                break
+        tg = _TRAINING_GROUND.search(sent)
+        if tg:
+            nm = (tg.group("a") or tg.group("b") or "").strip()
+            if nm and nm.split()[0].lower() not in ("the", "a", "this", "basic"):
+                gm = [m for m in s_ments if m.kind == "place"
+                      and ss + tg.start() <= m.start < ss + tg.end()]
+                if gm:
+                    pl = self.fb.places[gm[0].id]
+                    place_name, place_id, country = pl.name, pl.id, pl.country
+                elif not place_id or self.fb.places[place_id].kind == "city":
+                    place_name = f"{nm} training ground"
+                    place_id = None
+        if country is None:
+            for m in s_ments:
+                if m.kind != "state":
+                    continue
+                before = self.text[max(0, m.start - 40) : m.start]
+                if _LOCATION_BEFORE.search(before) and not _TRAFFIC.search(sent):
+                    country = m.id
+                    break
+        tg_new = bool(place_name and place_name.endswith("training ground")) or bool(
+            place_id and self.fb.places[place_id].kind == "training-ground")
+        for ev in pool:
+            if place_name and ev.place is not None and tg_new and ev.place != place_name and not (
+                ev.place.endswith("training ground")
+                or (ev.place_id and self.fb.places[ev.place_id].kind == "training-ground")
+            ):
+                ev.place, ev.place_id = place_name, place_id
+                if country:
+                    ev.country = country
+            elif place_name and ev.place is None:
+                ev.place, ev.place_id = place_name, place_id
+                if country:
+                    ev.country = country
+            elif country and ev.country is None and (ev.place is None or ev.place == place_name):
+                ev.country = country
+
+    # ---- actors
+
+    def _observer_spans(self, sent: str, ss: int) -> list[tuple[int, int]]:
+        out = []
+        for m in _OBSERVER.finditer(sent):
+            lo = 0
+            for b in _CLAUSE_BOUND.finditer(sent, 0, m.start()):
+                lo = b.end()
+            hi = len(sent)
+            b = _CLAUSE_BOUND.search(sent, m.end())
+            if b:
+                hi = b.start()
+            out.append((ss + lo, ss + hi, ss + m.start(), ss + m.end()))
+        return out
+
+    def _is_observer(self, m: Mention, obs: list[tuple[int, int, int, int]],
+                     s_ments: list[Mention]) -> bool:
+        """In an observer clause and listed next to the cue (few other words in between)."""
+        for lo, hi, cs, ce in obs:
+            if not lo <= m.start < hi:
+                continue
+            a, b = (m.end, cs) if m.end <= cs else (ce, m.start)
+            gap = self.text[a:b]
+            for o in s_ments:
+                if a <= o.start and o.end <= b:
+                    gap = gap.replace(self.text[o.start : o.end], " ")
+            words = [w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in _LIST_WORDS]
+            if len(words) <= 4:
+                return True
+        return False
+
+    def _actors(self, sent: str, ss: int, se: int, s_ments: list[Mention],
+                targets: list[_Event], series_here: list[_Event],
+                spans: dict[str, list[tuple[int, int]]], item_events: list[_Event],
+                signings: list[tuple[_Event, int, int]]) -> None:
+        text = self.text
+        obs = self._observer_spans(sent, ss)
+        pool = [ev for ev in targets if not self._is_series(ev) and ev.type != "Other"]
+        has_states = any(
+            m.kind == "state" and not self._is_observer(m, obs, s_ments) for m in s_ments
+        )
+        for m in s_ments:
+            if m.kind == "place" or m.entry.form == "programme":
+                continue
+            for ev, a, b in signings:
+                if m.kind == "organisation" and a <= m.start <= b + 60:
+                    self._add_part(ev, m.id, "organisation", "participant", (ss, se))
+            before = text[max(ss, m.start - 40) : m.start]
+            after = text[m.end : min(se, m.end + 40)]
+            in_obs = self._is_observer(m, obs, s_ments)
+            if m.kind == "state":
+                if self._background_state(m, sent, ss, se, s_ments, in_obs):
+                    continue
+                role = "observer" if in_obs else "participant"
+                for ev in pool:
+                    self._add_part(ev, m.id, "state", role, (ss, se))
+                continue
+            org = self.fb.organisations.get(m.id)
+            if org is None:
+                continue
+            if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
+                continue
+            forces = "Forces" in org.name
+            near = [ev for ev in [*pool, *series_here]
+                    if any(abs(m.start - b) <= 45 or abs(a - m.end) <= 45
+                           for a, b in spans.get(ev.id, []))]
+            if forces:
+                # forces take part in the named event they are written next to
+                named_near = [ev for ev in near if ev.named and not self._is_series(ev)]
+                if named_near:
+                    best = min(named_near, key=lambda ev: min(
+                        min(abs(m.start - b), abs(a - m.end)) for a, b in spans[ev.id]))
+                    self._add_part(best, m.id, "organisation", "participant", (ss, se))
+                continue
+            if in_obs:
+                role = "observer"
+            elif _HOST.search(before):
+                role = "host"
+            elif re.search(r"(?:coordinated|coordination)\s+(?:\w+\s+){0,3}?(?:by|of|under)\s+"
+                           r"(?:the\s+)?$|coordinator\s+(?:\w+\s+)?$", before, re.IGNORECASE) or (
+                _COORD.search(sent) and re.search(r"(?:auspices|aegis)\s+of\s+(?:the\s+)?$",
+                                                 before, re.IGNORECASE)
+            ):
+                role = "coordinator"
+            elif _ORGANISED.search(before) or re.search(
+                r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
+            ):
+                role = "organiser"
+            else:
+                role = "default"
+            for ev in pool:
+                r = role
+                if r == "default":
+                    has_org = any(p["role"] in ("organiser", "coordinator")
+                                  for p in ev.participants.values()
+                                  if p["kind"] == "organisation")
+                    if ev.met:
+                        r = "participant"
+                    elif ev in near and not has_org:
+                        r = "organiser"
+                    elif has_states or has_org:
+                        r = "participant"
+                    else:
+                        r = "organiser"
+                self._add_part(ev, m.id, "organisation", r, (ss, se))
+            # a series gets only its organiser or coordinator
+            for ev in series_here:
+                if role in ("organiser", "coordinator"):
+                    self._add_part(ev, m.id, "organisation",
+                                   role if role != "default" else "organiser", (ss, se))
+        # the organisation that runs a known series organises all of it (or a body of it
+        # is written: "the CSTO Collective Rapid Reaction Forces «Interaction-2024»")
+        for m in s_ments:
+            if m.kind != "organisation":
+                continue
+            org = self.fb.organisations.get(m.id)
+            owner_ids = {m.id, org.parent} if org and org.parent else {m.id}
+            for ev in item_events:
+                if not ev.series or SERIES[ev.series][2] not in owner_ids:
+                    continue
+                owner = SERIES[ev.series][2]
+                if owner in ev.participants:
+                    continue
+                if owner != m.id and any(
+                    p["role"] in ("organiser", "coordinator") for p in ev.participants.values()
+                ):
+                    continue
+                role = "organiser"
+                if owner == m.id and re.search(
+                    r"coordinat\w*\s+(?:\w+\s+){0,6}$|(?:auspices|aegis)\s+of\s+(?:the\s+)?$",
+                    text[max(ss, m.start - 50) : m.start], re.IGNORECASE,
+                ) and _COORD.search(sent):
+                    role = "coordinator"
+                self._add_part(ev, owner, "organisation", role, (ss, se))
+
+    def _background_state(self, m: Mention, sent: str, ss: int, se: int,
+                          s_ments: list[Mention], in_obs: bool = False) -> bool:
+        """Drug origin, route, venue or destination: not a participant."""
+        text = self.text
+        before = text[max(ss, m.start - 40) : m.start]
+        after = text[m.end : min(se, m.end + 40)]
+        for o in s_ments:
+            if o.kind == "place" and 0 <= m.start - o.end <= 7 and re.fullmatch(
+                r",\s*(?:the\s+)?", text[o.end : m.start]
+            ):
+                return True
+        if re.match(r"[\s,]*(?:did not|didn't|does not|was not|were not|has not|will not|"
+                    r"is not|refused|declined|was absent|froze|has frozen|had frozen)", after) or \
+                re.search(r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
+                          r"(?:the\s+)?$", before, re.IGNORECASE):
+            return True
+        if re.search(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:situation\s+in\s+"
+                     r"(?:the\s+)?)?$", before) and not re.search(r"\bon behalf of\s+(?:the\s+)?$", before):  # noqa: E501
+            return True
+        if in_obs:
+            return False
+        if _BACKGROUND_BEFORE.search(before) and (
+            _TRAFFIC.search(sent) or re.search(r"\bto\s+(?:the\s+)?$", before)
+            or re.search(r"\b(?:border|bank|situation)", before, re.IGNORECASE)
+        ):
+            return True
+        if m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after):
+            return True
+        if _LOCATION_BEFORE.search(before) and (
+            _TRAFFIC.search(sent) or _LOCATION_VERB.search(sent)
+        ) and not re.search(r"\b(?:agencies|bodies|services|police|authorities)\s+in\s+(?:the\s+)?$",  # noqa: E501
+                            before, re.IGNORECASE):
+            return True
+        if re.search(r"\bto\s+(?:the\s+)?$", before) and not re.search(
+            r"\b(?:invited|attached)\b", before
+        ):
+            return True
+        if re.search(r"\b(?:production|cultivation)\b", sent, re.IGNORECASE) and re.search(
+            r"\bin\s+(?:the\s+)?$", before
+        ):
+            return True
+        # "in Saratov, Russian Federation": the country of a place
+        for o in s_ments:
+            if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:
+                return True
+        return False
+
+    def _add_part(self, ev: _Event, actor: str, kind: str, role: str, span: tuple[int, int]
+                  ) -> None:
+        cur = ev.participants.get(actor)
+        rank = {"organiser": 0, "coordinator": 1, "host": 2, "lead": 3, "observer": 4,
+                "participant": 5, "supporter": 6}
+        if cur is None:
+            ev.participants[actor] = {"actor": actor, "kind": kind, "role": role, "span": span}
+        elif rank[role] < rank[cur["role"]]:
+            cur["role"], cur["span"] = role, span
+
+    # ---- persons
+
+    def _persons(self, sent: str, ss: int, se: int, pool: list[_Event], anchor: dt.date | None
+                 ) -> None:
+        for pm in _POST.finditer(sent):
+            window = sent[pm.end() : pm.end() + 110]
+            stop = re.search(r"(?<!Mr)(?<!Ms)(?<!Mrs)(?<![A-Z])[.;]\s", window)
+            if stop:
+                window = window[: stop.start()]
+            found = None
+            for nm in _PNAME.finditer(window):
+                words = nm.group(0).split()
+                while words and words[0].lower() in _NOT_PERSON:
+                    words.pop(0)
+                if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
+                    continue
+                name = " ".join(words)
+                if self.gaz.find(name) or any(w in STAGES or w.lower() in SERIES for w in words):
+                    continue
+                found = (name, pm.end() + nm.end())
+                break
+            if not found:
+                continue
+            name, end = found
+            pid = _slug(name)
+            post_title = " ".join(sent[pm.start() : pm.end()].split())
+            of = None
+            for gm in self.gaz.find(sent[pm.start() : end]):
+                if gm.kind in ("organisation", "state") and gm.entry.form != "programme":
+                    of = gm.id
+                    break
+            rec = self.persons.setdefault(pid, {"id": pid, "name": name, "posts": []})
+            if not rec["posts"]:
+                rec["posts"].append({"title": post_title, "of": of,
+                                     "as_of": anchor.isoformat() if anchor else None,
+                                     "span": (ss + pm.start(), ss + end)})
+            for ev in pool:
+                if not self._is_series(ev) and ev.type != "Other":
+                    self._add_part(ev, pid, "person", "participant", (ss, se))
+
+    # ---- seizures
+
+    def _seizures(self, sent: str, ss: int, se: int, s_quants: list[Quantity],
+                  s_ments: list[Mention], explicit: list[_Event], targets: list[_Event],
+                  item_events: list[_Event], last_event: _Event | None,
+                  last_total: dict[Any, Any], doc: str,
+                  item_year: int | None) -> _Event | None:
+        text = self.text
+        states: list[Mention] = []
+        states_in: list[Mention] = []
+        obs = self._observer_spans(sent, ss)
+        for m in s_ments:
+            if m.kind != "state" or self._is_observer(m, obs, s_ments):
+                continue
+            before = text[max(ss, m.start - 40) : m.start]
+            after = text[m.end : min(se, m.end + 40)]
+            if re.search(r"\bin\s+(?:the\s+)?$", before):
+                states_in.append(m)
+                continue
+            if (_BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent)) or (
+                m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)
+            ):
+                continue
+            states.append(m)
+        cum = _CUMULATIVE.search(sent)
+        national_cue = bool(_NATIONAL_CUE.search(sent))
+        total_cue = bool(_TOTAL_CUE.search(sent))
+        pool_ops = [ev for ev in explicit if ev.type in ("Operation", "OperationStage")
+                    and not self._is_series(ev)]
+        event = None
+        if pool_ops:
+            stages = [ev for ev in pool_ops if ev.type == "OperationStage"]
+            event = stages[0] if stages else pool_ops[0]
+        elif _EDITION_CUE.search(sent):
+            eds = [ev for ev in item_events if ev.type == "Operation" and ev.year is not None]
+            event = eds[0] if eds else None
+        if event is None and last_event is not None:
+            event = last_event
+        if event is None:
+            cands = [ev for ev in targets if ev.type in ("Operation", "OperationStage")] or [
+                ev for ev in reversed(item_events)
+                if ev.type in ("Operation", "OperationStage") and not self._is_series(ev)
+            ]
+            event = cands[0] if cands else None
+        if event is None:
+            cands = [ev for ev in targets if ev.type in ("Exercise", "Training")] or [
+                ev for ev in item_events if ev.type in ("Operation",)
+            ]
+            event = cands[0] if cands else None
+        prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
+        for q in s_quants:
+            after = text[q.end : min(se, q.end + 60)]
+            before = text[max(ss, q.start - 40) : q.start]
+            if _NON_DRUG.search(after):
+                continue
+            sub = None
+            mr = _SUB_RIGHT.search(after)
+            if mr:
+                sub = _which(mr)
+            else:
+                ml = _SUB_LEFT.search(before)
+                if ml:
+                    sub = _which(ml)
+                else:
+                    # garbled: "169 kg, were withdrawn ... marijuana"; next substance word before
+                    # the next figure
+                    nxt = [x for x in s_quants if x.start > q.start]
+                    limit = min(se, nxt[0].start if nxt else se, q.end + 80)
+                    ma = _SUB_ANY.search(text, q.end, limit)
+                    if ma:
+                        sub = _which(ma)
+                    elif _SEIZE_CONTEXT.search(sent):
+                        sub = "total"
+            if sub is None:
+                continue
+            # scope
+            state = None
+            since = None
+            cands = [m for m in states if m.end <= q.start]
+            after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
+            if cands and national_cue and not cum and not total_cue:
+                state = cands[-1].id
+            elif after_in and not cum and not total_cue:
+                state = after_in[0].id
+            elif prev_state and not cum and not total_cue and (
+                _BREAKDOWN_CUE.search(text[ss : q.start]) or last_total.get("national_report")
+            ):
+                state = prev_state
+            if cum:
+                scope = "cumulative"
+                since = int(cum.group("y")) if cum.group("y") else None
+                target = self._series_of(event, item_events, doc)
+                if target is None:
+                    continue
+                if since is None:
+                    since = target.start.year if target.start else None
+                if since is None:
+                    continue
+                if target.start is None:
+                    target.start = PartialDate(since)
+            elif state:
+                scope = "national"
+                target = event
+            elif sub in ("total", "precursors"):
+                scope = "total"
+                target = event
+            else:
+                key = (None, "total")
+                has_total = key in last_total or _BREAKDOWN_CUE.search(text[ss : q.start])
+                scope = "breakdown" if has_total else "total"
+                target = event
+            if target is None:
+                continue
+            if scope == "total" and sub == "total":
+                last_total[(None, "total")] = 1
+            if scope == "national" and "seen" not in last_total:
+                last_total["national_report"] = 1
+            last_total["seen"] = 1
+            prev_state = state if scope == "national" else prev_state
+            last_total["prev_state"] = prev_state
+            rec = {"substance": sub, "kg": q.kg, "qualifier": q.comparator, "scope": scope,
+                   "as_written": q.as_written, "span": (ss, se)}
+            if state:
+                rec["state"] = state
+            if since:
+                rec["since"] = since
+            key2 = (sub, q.kg, scope, state)
+            if not any((x["substance"], x["kg"], x["scope"], x.get("state")) == key2
+                       for x in target.seizures):
+                target.seizures.append(rec)
+            if state and state not in target.participants and target.type != "Operation" or (
+                state and state not in target.participants
+            ):
+                self._add_part(target, state, "state", "participant", (ss, se))
+            if scope != "cumulative":
+                last_event = target
+        return last_event
+
+    def _series_of(self, event: _Event | None, item_events: list[_Event], doc: str
+                   ) -> _Event | None:
+        series = [ev for ev in item_events if self._is_series(ev)]
+        if series:
+            return series[0]
+        key = event.series if event else None
+        if key is None:
+            keys = [ev.series for ev in item_events if ev.series]
+            key = keys[0] if keys else None
+        if key is None:
+            return None
+        name = canonical_name(key)
+        ev = self._event(_slug(name), name=name, type=SERIES[key][1], doc=doc, named=True,
+                         series=key)
+        if ev not in item_events:
+            item_events.append(ev)
+        return ev
+
+    # ---- finishing
+
+    def _finish(self) -> None:
+        for ev in self.events.values():
+            if ev.stage_of == "__series__":
+                # part of the edition of that year if the text names it, else of the series
+                ed = _slug(canonical_name(ev.series or "", None, ev.year))
+                ser = _slug(canonical_name(ev.series or ""))
+                ev.part_of = ed if ed in self.events else (ser if ser in self.events else None)
+            elif ev.stage_of:
+                ev.part_of = ev.stage_of
+            elif ev.named and ev.series and ev.year is not None and ev.type == "Operation":
+                ser = _slug(canonical_name(ev.series))
+                ev.part_of = ser if ser in self.events else None
+            if ev.named and ev.year is not None and ev.start is None:
+                ev.start = ev.end = PartialDate(ev.year)
+            if ev.country is None and ev.place_id:
+                ev.country = self.fb.places[ev.place_id].country
+            if ev.end is not None and ev.start is not None and ev.end.latest() < ev.start.earliest():  # noqa: E501
+                ev.end = ev.start
+            if ev.end is not None and ev.start is None and ev.year is not None:
+                ev.start = PartialDate(ev.year)
+        for eid, ev in self.events.items():
+            if ev.part_of == eid:
+                ev.part_of = None
+        # the organisation that coordinates a series coordinates its editions and stages
+        for ev in self.events.values():
+            if not ev.series:
+                continue
+            owner = SERIES[ev.series][2]
+            top = ev
+            seen = set()
+            while top.part_of and top.part_of in self.events and top.id not in seen:
+                seen.add(top.id)
+                top = self.events[top.part_of]
+            p = top.participants.get(owner) if owner else None
+            if p and p["role"] == "coordinator" and owner in ev.participants:
+                ev.participants[owner]["role"] = "coordinator"
+        # a state cannot be both participant and observer; keep the explicit observer
+        # (handled by _add_part ranks)
+
+    # ---- output
+
+    def result(self) -> Extraction:
+        text = self.text
+
+        def span(s: int, e: int) -> dict[str, Any]:
+            return {"start": s, "end": e, "quote": text[s:e]}
+
+        events = []
+        for eid in self.order:
+            ev = self.events[eid]
+            parts = []
+            for p in ev.participants.values():
+                if p["kind"] == "person":
+                    pr = self.persons.get(p["actor"])
+                    label = pr["name"] if pr else p["actor"]
+                elif p["kind"] == "state":
+                    label = self.fb.states[p["actor"]].name
+                else:
+                    label = self.fb.organisations[p["actor"]].name
+                parts.append({"actor": p["actor"], "kind": p["kind"], "name": label,
+                              "role": p["role"], "evidence": [span(*p["span"])]})
+            seizures = []
+            for z in ev.seizures:
+                rec = {k: v for k, v in z.items() if k != "span"}
+                rec["kg"] = _num(z["kg"])
+                rec["evidence"] = [span(*z["span"])]
+                seizures.append(rec)
+            events.append({
+                "id": ev.id, "name": ev.name, "type": ev.type,
+                "start": str(ev.start) if ev.start else None,
+                "end": str(ev.end) if ev.end else None,
+                "place": ev.place, "country": ev.country, "part_of": ev.part_of,
+                "participants": parts, "seizures": seizures,
+                "evidence": [span(s, e) for s, e in ev.evidence[:3]],
+                "document": ev.doc,
+                "place_id": ev.place_id,
+            })
+        persons = []
+        for p in self.persons.values():
+            posts = [{"title": x["title"], "of": x["of"], "as_of": x["as_of"],
+                      "evidence": [span(*x["span"])]} for x in p["posts"]]
+            persons.append({"id": p["id"], "name": p["name"], "posts": posts})
+        return Extraction(text, self.source, self.documents, events, persons, [])
+
+
+def _in_header(seg: str, pos: int) -> bool:
+    """True if ``pos`` lies on a feed header line ("12.11.2019", "Dushanbe, 06.06.2016")."""
+    ls = seg.rfind("\n", 0, pos) + 1
+    le = seg.find("\n", pos)
+    line = seg[ls : le if le >= 0 else len(seg)].strip()
+    return len(line) <= 60 and len(line.split()) <= 6 and item_date(line) is not None
+
+
+def _CUMULATIVE_QUANT(sent: str) -> bool:  # noqa: N802
+    return bool(find_quantities(sent))
+
+
+def _which(m: re.Match[str]) -> str:
+    for k, v in m.groupdict().items():
+        if v is not None and k.startswith("s"):
+            return _SUBSTANCES[int(k[1:])][1]
+    return "total"
+
+
+def _prec(d: PartialDate) -> int:
+    return {"year": 0, "month": 1, "day": 2}[d.precision]
+
+
+def _clean_name(s: str) -> str:
+    s = re.sub(r"[«»\"“”„]", "", s)
+    s = " ".join(s.split())
+    return s.strip(" ,.;:-")
+
+
+def extract_text(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    source_name: str = "doc",
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Extract events (with participants, seizures, evidence) and documents from ``text``.
+
+    ``published`` anchors relative dates of items without a ``dd.mm.yyyy`` header;
+    ``source_name`` prefixes document ids (``<source_name>-1``, ...).
+    """
+    if not isinstance(text, str):
+        raise ExtractError(source_name, None, f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise ExtractError(source_name, None, f"text too large ({len(text)} characters)")
+    gaz = gazetteer or default_gazetteer()[1]
+    ex = _Extractor(text, gaz, _slug(source_name) if source_name else "doc", published)
+    if text.strip():
+        ex.run()
+    return ex.result()

@@ -1,0 +1,137 @@
+"""Seized quantities as written -> kilograms, with their comparator.
+
+Forms: "4 tons and 753 kg", "1 ton 980 kg", "1 t 40 kg", "1.3 tons", "116.495 kilograms",
+"16,000 kilograms", "9 thousand kg", "some 6 tons", "more than 83 kg", and the Russian decimal
+comma: "48,988 tons" is 48.988 t and "2,5 kg" is 2.5 kg, while "16,000 kilograms" is 16000 kg.
+
+The comma rule (documented because it is a judgement call): with tonnes, a single comma is a
+decimal comma whatever the group length (press releases translated from Russian write
+"21,617 tons" for 21.617 t; nobody seizes 21 thousand tonnes in one operation); with kilograms
+or grams, a comma followed by exactly three digits is a thousands separator, and by one or two
+digits a decimal comma. Several comma groups ("1,200,000 g") are always thousands separators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d+(?:[.,]\d+)*"
+_TON = r"(?:metric\s+)?(?:tonnes?|tons?|t)\b"
+_KG = r"(?:kilogram(?:me)?s?|kgs?)\b"
+_G = r"(?:gram(?:me)?s?|grs?|g)\b"
+_MULT = r"(?:\s+(?P<mult>thousand|million))?"
+
+QUANTITY_RE = re.compile(
+    r"(?P<cmp>(?:(?:more|less|slightly more|slightly less)\s+than|over|in\s+excess\s+of|upwards\s+of|"  # noqa: E501
+    r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|almost|nearly|about|around|"
+    r"approximately|approx\.|roughly|some|circa|up\s+to|under|no\s+more\s+than|not\s+more\s+than)\s+)?"
+    rf"(?P<n1>{_NUM}){_MULT}\s*(?P<u1>{_TON}|{_KG}|{_G})"
+    rf"(?:,?\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}|{_G}))?",
+    re.IGNORECASE,
+)
+
+_COMPARATORS = {
+    "at_least": (
+        "more than", "over", "in excess of", "upwards of", "at least", "not less than",
+        "no less than", "exceeding", "slightly more than",
+    ),
+    "about": ("almost", "nearly", "about", "around", "approximately", "approx.", "roughly",
+              "some", "circa"),
+    "at_most": ("less than", "slightly less than", "up to", "under", "no more than",
+                "not more than"),
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    kg: Decimal
+    comparator: str
+    as_written: str
+
+
+def _unit_kind(unit: str) -> str:
+    u = unit.lower()
+    if re.fullmatch(_TON, u):
+        return "t"
+    if re.fullmatch(_KG, u):
+        return "kg"
+    return "g"
+
+
+def parse_number(raw: str, unit: str) -> Decimal:
+    """The number as written, given its unit kind ('t', 'kg' or 'g'); see the module note."""
+    s = raw.replace("\u00a0", " ").strip()
+    if " " in s:
+        s = s.replace(" ", "")
+    if "," in s and "." in s:
+        s = s.replace(",", "")  # 1,200.5 (English)
+    elif s.count(",") > 1:
+        s = s.replace(",", "")
+    elif "," in s:
+        head, tail = s.split(",")
+        if unit == "t" or len(tail) != 3:
+            s = f"{head}.{tail}"
+        else:
+            s = head + tail
+    elif s.count(".") > 1:
+        s = s.replace(".", "")  # 1.200.000 (continental thousands)
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {raw!r}") from None
+
+
+def to_kg(value: Decimal, unit: str) -> Decimal:
+    if unit == "t":
+        return value * 1000
+    if unit == "g":
+        return value / 1000
+    return value
+
+
+def comparator_of(word: str | None) -> str:
+    if not word:
+        return "exact"
+    w = " ".join(word.lower().split())
+    for code, words in _COMPARATORS.items():
+        if w in words:
+            return code
+    return "exact"
+
+
+def _normal(d: Decimal) -> Decimal:
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral() else d
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every mass quantity in ``text`` with its value in kg, comparator and text as written."""
+    out = []
+    for m in QUANTITY_RE.finditer(text):
+        u1 = _unit_kind(m.group("u1"))
+        try:
+            value = to_kg(parse_number(m.group("n1"), u1), u1)
+        except ValueError:
+            continue
+        if m.group("mult"):
+            value *= 1000 if m.group("mult").lower() == "thousand" else 1_000_000
+        if m.group("n2"):
+            u2 = _unit_kind(m.group("u2"))
+            value += to_kg(Decimal(m.group("n2")), u2)
+        if value <= 0:
+            continue
+        # a bare "t" only counts right after a number ("1 t 40 kg", "5 t"), never "at"
+        out.append(
+            Quantity(
+                start=m.start(),
+                end=m.end(),
+                kg=_normal(value),
+                comparator=comparator_of(m.group("cmp")),
+                as_written=m.group(0),
+            )
+        )
+    return out

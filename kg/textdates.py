@@ -1,0 +1,218 @@
+"""A small date grammar for press-release English, resolved against the item's own date.
+
+``find_dates(text, anchor)`` returns every date expression with its offsets and the
+``PartialDate`` range it denotes: "from 3 to 6 September", "from 30 May to 3 June 2016",
+"May 28 - June 1, 2018", "11-12 October", "on September 3, 2024", "15 June", "in October",
+"in 2019", "this year", "today", "on Monday" (the latest such weekday not after the anchor),
+"until June 11" (an end only) and inline ``dd.mm.yyyy``.
+
+Limits: English month names only; a day-month without a year takes the anchor's year (the
+year before if that lands more than ~6 months after the anchor); without an anchor, relative
+expressions ("today", "on Monday", "this year") are skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.facts import PartialDate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
+_D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<{n}>(?:19|20)\d\d)"
+_DASH = r"\s*(?:-|–|—|to|till|until|through)\s*"
+
+
+def _m(n: str) -> str:
+    return _M.format(n=n)
+
+
+def _d(n: str) -> str:
+    return _D.format(n=n)
+
+
+def _y(n: str) -> str:
+    return _Y.format(n=n)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 30 May - 3 June 2016 / from 30 May to 3 June
+    (
+        "dm-dm",
+        re.compile(
+            rf"\b(?:from\s+)?{_d('d1')}\s+{_m('m1')}(?:\s+{_y('y1')})?,?{_DASH}"
+            rf"{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+        ),
+    ),
+    # May 28 - June 1, 2018
+    (
+        "md-md",
+        re.compile(
+            rf"\b(?:from\s+)?{_m('m1')}\s+{_d('d1')}(?:,?\s+{_y('y1')})?{_DASH}"
+            rf"{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b"
+        ),
+    ),
+    # from 3 to 6 September (2024) / 11-12 October
+    (
+        "d-dm",
+        re.compile(
+            rf"\b(?:from\s+)?{_d('d1')}{_DASH}{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+        ),
+    ),
+    # September 16-20, 2019
+    (
+        "md-d",
+        re.compile(rf"\b{_m('m2')}\s+{_d('d1')}{_DASH}{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
+    ),
+    ("dotted", re.compile(r"\b(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b")),
+    ("until-dm", re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
+    ("until-md", re.compile(rf"\b(?:until|till|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
+    ("dm", re.compile(rf"\b{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b")),
+    ("md", re.compile(rf"\b{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b(?!\s*(?:tons?|kg))")),
+    ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}(?:\s+{_y('y2')})?\b")),  # noqa: E501
+    ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
+    ("weekday", re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),  # noqa: E501
+    ("thisyear", re.compile(r"\b[Tt]his year\b")),
+    ("year", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?P<y2>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    kind: str  # range | day | month | year | until
+    begin: PartialDate | None
+    finish: PartialDate | None
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _year_for(month: int, day: int | None, anchor: dt.date | None) -> int | None:
+    if anchor is None:
+        return None
+    y = anchor.year
+    try:
+        cand = dt.date(y, month, day or 1)
+    except ValueError:
+        return y
+    if (cand - anchor).days > 200:
+        return y - 1
+    return y
+
+
+def _pd(y: int | None, m: int | None, d: int | None) -> PartialDate | None:
+    if y is None:
+        return None
+    try:
+        if d is not None:
+            dt.date(y, m or 1, d)
+        return PartialDate(y, m, d)
+    except ValueError:
+        return None
+
+
+def _mon(s: str | None) -> int | None:
+    return MONTHS.get(s.lower().rstrip(".")) if s else None
+
+
+def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> DateMention | None:
+    def num(k: str) -> int | None:
+        v = g.get(k)
+        return int(v) if v else None
+
+    if kind in ("dm-dm", "md-md", "d-dm", "md-d"):
+        m2 = _mon(g.get("m2"))
+        m1 = _mon(g.get("m1")) or m2
+        d1, d2 = num("d1"), num("d2")
+        y2 = num("y2") or num("y1")
+        if m2 is None or m1 is None:
+            return None
+        if y2 is None:
+            y2 = _year_for(m2, d2, anchor)
+        y1 = num("y1") or (y2 - 1 if y2 is not None and m1 > m2 else y2)
+        b, f = _pd(y1, m1, d1), _pd(y2, m2, d2)
+        if b is None or f is None or f.earliest() < b.earliest():
+            return None
+        return DateMention(0, 0, "range", b, f)
+    if kind in ("dotted", "dm", "md", "until-dm", "until-md"):
+        m2, d2 = _mon(g.get("m2")) if kind != "dotted" else num("m2"), num("d2")
+        if m2 is None:
+            return None
+        y2 = num("y2") or _year_for(m2, d2, anchor)
+        p = _pd(y2, m2, d2)
+        if p is None:
+            return None
+        if kind.startswith("until"):
+            return DateMention(0, 0, "until", None, p)
+        return DateMention(0, 0, "day", p, p)
+    if kind == "month":
+        m2 = _mon(g.get("m2"))
+        if m2 is None:
+            return None
+        y2 = num("y2") or _year_for(m2, None, anchor)
+        p = _pd(y2, m2, None)
+        return DateMention(0, 0, "month", p, p) if p else None
+    if kind == "year":
+        p = _pd(num("y2"), None, None)
+        return DateMention(0, 0, "year", p, p) if p else None
+    if anchor is None:
+        return None
+    if kind == "today":
+        day = anchor - dt.timedelta(days=1) if "esterday" in (g.get("_text") or "") else anchor
+        p = PartialDate(day.year, day.month, day.day)
+        return DateMention(0, 0, "day", p, p)
+    if kind == "weekday":
+        wd = WEEKDAYS[(g.get("wd") or "monday").lower()]
+        back = (anchor.weekday() - wd) % 7
+        day = anchor - dt.timedelta(days=back)
+        p = PartialDate(day.year, day.month, day.day)
+        return DateMention(0, 0, "day", p, p)
+    if kind == "thisyear":
+        p = PartialDate(anchor.year)
+        return DateMention(0, 0, "year", p, p)
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
+    """All date expressions in ``text`` (non-overlapping, earlier patterns win), by offset."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = dict(m.groupdict())
+            g["_text"] = m.group(0)
+            dm = _resolve(kind, g, anchor)
+            if dm is None:
+                continue
+            taken.append((s, e))
+            out.append(DateMention(s, e, dm.kind, dm.begin, dm.finish))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+_ITEM_DATE = re.compile(r"(?<!\d)([0-3]\d)\.([01]\d)\.((?:19|20)\d\d)(?!\d)")
+
+
+def item_date(line: str) -> dt.date | None:
+    """The ``dd.mm.yyyy`` date of a feed header line, or None."""
+    m = _ITEM_DATE.search(line)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
