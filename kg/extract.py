@@ -1255,6 +1255,8 @@ class _Extractor:
                 target = self._series_of(event, item_events, doc)
                 if target is None:
                     continue
+                if (ss, se) not in target.evidence:
+                    target.evidence.append((ss, se))
                 if since is None:
                     since = target.start.year if target.start else None
                 if since is None:
@@ -1392,7 +1394,9 @@ class _Extractor:
                 "end": str(ev.end) if ev.end else None,
                 "place": ev.place, "country": ev.country, "part_of": ev.part_of,
                 "participants": parts, "seizures": seizures,
-                "evidence": [span(s, e) for s, e in ev.evidence[:3]],
+                "evidence": [span(s, e) for s, e in (ev.evidence or [
+                    p["span"] for p in ev.participants.values()] or [
+                    z["span"] for z in ev.seizures])[:3]],
                 "document": ev.doc,
                 "place_id": ev.place_id,
             })

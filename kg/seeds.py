@@ -351,13 +351,17 @@ def _load_memberships(path: Path, fb: F.FactBase) -> None:
         )
 
 
-def _load_places(ctx: _Ctx, nodes: list[Any], fb: F.FactBase, path: str) -> None:
+def _load_places(
+    ctx: _Ctx, nodes: list[Any], fb: F.FactBase, path: str, merge: bool = False
+) -> None:
     for i, node in enumerate(nodes):
         p = f"{path}[{i}]"
         ctx.mapping(node, p, ["aliases", "kind", "country"], ["id", "name"])
         pid = ctx.string(node, "id", p, _ID_RE)
         assert pid is not None
         if pid in fb.places:
+            if merge:  # extra facts (kg ingest) may repeat a place another file declared
+                continue
             raise ctx.err(node, f"{p}.id", f"duplicate place id {pid!r}", "id")
         country = ctx.string(node, "country", p)
         if country is not None and country not in fb.states:
@@ -405,9 +409,16 @@ class _Sources:
 
 
 def _load_facts_file(
-    path: Path, fb: F.FactBase, sources: _Sources, warn: Callable[[str], None]
+    path: Path,
+    fb: F.FactBase,
+    sources: _Sources,
+    warn: Callable[[str], None],
+    merge: bool = False,
 ) -> list[tuple[_Ctx, LMap, str]]:
-    """Load one facts file; returns event nodes whose cross-file references are checked later."""
+    """Load one facts file; returns event nodes whose cross-file references are checked later.
+
+    ``merge`` (extra facts, e.g. ``kg ingest``): an event, person or place id seen before is
+    merged into the earlier record instead of rejected (see ``merge_events``)."""
     ctx = _Ctx(path)
     data = read_yaml(path)
     if data is None:
@@ -426,6 +437,9 @@ def _load_facts_file(
         did = ctx.string(node, "id", p, _ID_RE)
         assert did is not None
         if did in fb.documents:
+            old = fb.documents[did]
+            if merge and old.sha256 == node.get("sha256") and old.file == node.get("file"):
+                continue
             raise ctx.err(node, f"{p}.id", f"duplicate document id {did!r}", "id")
         start, end = ctx.integer(node, "start", p), ctx.integer(node, "end", p)
         assert start is not None and end is not None
@@ -499,7 +513,7 @@ def _load_facts_file(
         ctx.mapping(node, p, ["aliases", "posts"], ["id", "name"])
         pid = ctx.string(node, "id", p, _ID_RE)
         assert pid is not None
-        if pid in fb.persons:
+        if pid in fb.persons and not merge:
             raise ctx.err(node, f"{p}.id", f"duplicate person id {pid!r}", "id")
         posts = []
         for j, pn in enumerate(ctx.seq(node, "posts", p)):
@@ -516,14 +530,23 @@ def _load_facts_file(
                     evidence=evidence(pn, q),
                 )
             )
-        fb.persons[pid] = F.Person(
+        person = F.Person(
             id=pid,
             name=ctx.string(node, "name", p) or pid,
             aliases=ctx.strings(node, "aliases", p),
             posts=tuple(posts),
         )
+        if pid in fb.persons:
+            old_p = fb.persons[pid]
+            person = F.Person(
+                id=pid,
+                name=old_p.name,
+                aliases=tuple(dict.fromkeys([*old_p.aliases, *person.aliases])),
+                posts=tuple(dict.fromkeys([*old_p.posts, *person.posts])),
+            )
+        fb.persons[pid] = person
 
-    _load_places(ctx, ctx.seq(root, "places", ""), fb, "places")
+    _load_places(ctx, ctx.seq(root, "places", ""), fb, "places", merge)
 
     pending = []
     for i, node in enumerate(ctx.seq(root, "events", "")):
@@ -548,7 +571,7 @@ def _load_facts_file(
         )
         eid = ctx.string(node, "id", p, _ID_RE)
         assert eid is not None
-        if eid in fb.events:
+        if eid in fb.events and not merge:
             raise ctx.err(node, f"{p}.id", f"duplicate event id {eid!r}", "id")
         etype = ctx.string(node, "type", p, choices=EVENT_TYPES_YAML)
         start, end = ctx.date(node, "start", p), ctx.date(node, "end", p)
@@ -607,7 +630,7 @@ def _load_facts_file(
                     evidence=evidence(sn, q),
                 )
             )
-        fb.events[eid] = F.Event(
+        event = F.Event(
             id=eid,
             name=ctx.string(node, "name", p) or eid,
             type=EVENT_TYPES_YAML[etype or "Other"],
@@ -624,10 +647,73 @@ def _load_facts_file(
             evidence=evidence(node, p),
             description=ctx.string(node, "description", p),
         )
+        if eid in fb.events:
+            event = merge_events(fb.events, event)
+        fb.events[event.id] = event
         pending.append((ctx, node, p))
         for pn, q, _part in parts:
             pending.append((ctx, pn, q))
     return pending
+
+
+MERGE_WINDOW_DAYS = 45
+
+
+def merge_events(events: dict[str, F.Event], new: F.Event) -> F.Event:
+    """Merge ``new`` into the event already loaded under its id (two sources, one event).
+
+    Same id means same normalised name; the type must agree and the start dates lie within
+    ``MERGE_WINDOW_DAYS`` of each other, otherwise ``new`` is kept apart under ``<id>-2``.
+    The first event's type, dates, place and roles win; participants, seizures (conflicting
+    figures side by side, each with its own evidence), evidence and aliases are unioned."""
+    old = events[new.id]
+
+    def near(a: F.PartialDate | None, b: F.PartialDate | None) -> bool:
+        if a is None or b is None:
+            return True
+        lo = max(a.earliest(), b.earliest())
+        hi = min(a.latest(), b.latest())
+        return (lo - hi).days <= MERGE_WINDOW_DAYS
+
+    if old.type != new.type or not near(old.start, new.start):
+        k = 2
+        while f"{new.id}-{k}" in events:
+            k += 1
+        return F.Event(**{**new.__dict__, "id": f"{new.id}-{k}"})
+    parts: dict[str, F.Participation] = {p.actor: p for p in old.participants}
+    for p in new.participants:
+        if p.actor in parts:
+            q = parts[p.actor]
+            ev = tuple(dict.fromkeys([*q.evidence, *p.evidence]))
+            parts[p.actor] = F.Participation(q.actor, q.kind, q.role, ev)
+        else:
+            parts[p.actor] = p
+    seizures: dict[tuple[Any, ...], F.Seizure] = {}
+    for z in [*old.seizures, *new.seizures]:
+        key = (z.substance, z.kg, z.as_written, z.comparator, z.scope, z.state, z.since)
+        if key in seizures:
+            y = seizures[key]
+            z = F.Seizure(**{**y.__dict__, "evidence": tuple(dict.fromkeys([*y.evidence,
+                                                                              *z.evidence]))})
+        seizures[key] = z
+    aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases, new.name]) if a != old.name]
+    return F.Event(
+        **{
+            **old.__dict__,
+            "start": old.start or new.start,
+            "end": old.end or new.end,
+            "aliases": tuple(aliases),
+            "part_of": old.part_of or new.part_of,
+            "status": old.status or new.status,
+            "place": old.place or new.place,
+            "country": old.country or new.country,
+            "coordination_centre": old.coordination_centre or new.coordination_centre,
+            "description": old.description or new.description,
+            "participants": tuple(parts.values()),
+            "seizures": tuple(seizures.values()),
+            "evidence": tuple(dict.fromkeys([*old.evidence, *new.evidence])),
+        }
+    )
 
 
 def _span(ctx: _Ctx, node: Any, p: str, fb: F.FactBase, sources: _Sources) -> F.Span:
@@ -754,7 +840,7 @@ def load_seeds(
     pending: list[tuple[_Ctx, LMap, str]] = []
     for folder in [seeds / "facts", *map(Path, extra_facts)]:
         for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            pending += _load_facts_file(f, fb, src, warn)
+            pending += _load_facts_file(f, fb, src, warn, merge=folder != seeds / "facts")
     _check_references(fb, pending)
     missing = sorted(
         {d.file for d in fb.documents.values() if src.dirs and src.text(d.file) is None}
