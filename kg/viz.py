@@ -266,7 +266,13 @@ def draw_static(
         if n > LABEL_LIMIT:
             labelled = sorted(g, key=lambda v: (-g.degree(v, weight="weight"), str(v)))[:40]
         font = 9 if n <= 60 else 7 if n <= LABEL_LIMIT else 6
-        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+        # PNG: a white halo; SVG: a pale box instead, because path effects turn text into
+        # outlines and the SVG labels should stay text (searchable, smaller)
+        halo: dict[str, Any] = (
+            {"path_effects": [patheffects.withStroke(linewidth=2.5, foreground="white")]}
+            if fmt == "png"
+            else {"bbox": {"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7}}
+        )
         for v in sorted(labelled, key=str):
             d = g.nodes[v]
             text = display_label(d, v)
@@ -280,7 +286,7 @@ def draw_static(
                 ha="center",
                 fontsize=font,
                 zorder=4,
-                path_effects=halo,
+                **halo,
                 fontweight="bold" if d.get("kind") == "event" else "normal",
             )
         xs = [p[0] for p in pos.values()] or [0.0]
@@ -464,7 +470,7 @@ def dot_bytes(g: nx.Graph, pos: dict[Any, tuple[float, float]] | None = None) ->
             "color": node_colour(d),
             "pos": f"{x * 10:.3f},{y * 10:.3f}",
         }
-        attrs["name"] = d.get("label", "")
+        attrs["tooltip"] = d.get("label", "")
         attrs.update({k: v for k, v in d.items() if k not in reserved and k != "label"})
         lines.append(f"  {_dot_id(n)} [{_dot_attrs(attrs)}];")
     for u, v, d in h.edges(data=True):

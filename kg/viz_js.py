@@ -233,7 +233,8 @@ if (R.length){
 if (D.co){ head("Edges"); item(icon("line", D.coColour), "shared events (width = count)"); }
 resize(); fit(); draw();
 const ms = performance.now() - t0;
-window.__kg = {nodesDrawn: drawn, edgesDrawn: edgesDrawn, nodes: N.length, edges: E.length, renderMs: ms};
+window.__kg = {nodesDrawn: drawn, edgesDrawn: edgesDrawn, nodes: N.length, edges: E.length, renderMs: ms,
+  locate: id => { const i = N.findIndex(n => n.id === id); return i < 0 ? null : {x: sx(N[i]), y: sy(N[i])}; }};
 document.body.dataset.ready = "1";
 })();
 """

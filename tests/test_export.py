@@ -146,7 +146,9 @@ def test_csv_tables_reparse(build_dir: Path, tmp_path: Path) -> None:
         if r["actor_code"] == "ARM" and r["event_label"].startswith("Channel-2018")
     ]
     assert arm and arm[0]["member_state_of"] == "CSTO"
-    assert all(r["event"].startswith("https://w3id.org/seccoop/id/event/") for r in tables["events"])
+    assert all(
+        r["event"].startswith("https://w3id.org/seccoop/id/event/") for r in tables["events"]
+    )
     assert any(r["substance"] == "hashish" and r["kg"] == "416" for r in tables["seizures"])
     assert {r["organisation_code"] for r in tables["memberships"]} >= {"CSTO", "SCO", "CIS"}
     again = write_export("csv", tmp_path / "again", out_dir=build_dir)
