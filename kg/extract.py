@@ -375,6 +375,8 @@ _POST = re.compile(
     r"Staff|Chief of (?:the )?General Staff|(?:Defen[cs]e |Foreign |Interior )?Minister|Director|"
     r"Chairman|Ambassador|Head|Representative|Press Secretary|Commander|President|Coordinator)\b"
 )
+_POST_WORDS = ("Secretary", "Chief", "Minister", "Director", "Chairman", "Ambassador", "Head",
+               "Representative", "Commander", "President", "Coordinator")
 _PNAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
 _NOT_PERSON = {
     "organization", "organisation", "treaty", "security", "collective", "council", "staff",
@@ -727,7 +729,7 @@ class _Extractor:
                         ev.start = PartialDate(int(m.group("y")))
             if not explicit and re.search(r"\b(?:operation|it)\b", sent, re.IGNORECASE):
                 m = _SINCE_YEAR.search(sent)
-                if m and not _CUMULATIVE_QUANT(sent):
+                if m and not s_quants:
                     for ev in item_events:
                         if self._is_series(ev) and ev.start is None:
                             ev.start = PartialDate(int(m.group("y")))
@@ -745,7 +747,15 @@ class _Extractor:
                   item_events: list[_Event]) -> list[tuple[_Event, tuple[int, int]]]:
         out: list[tuple[_Event, tuple[int, int]]] = []
         day = next((d for d in s_dates if d.kind in ("day", "range")), None)
-        for rx, typ in ((_TRAINING, "Training"), (_MEETING, "Meeting"), (_SIGNING, "Other")):
+        low = sent.lower()
+        for rx, typ, words in (
+            (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
+            (_MEETING, "Meeting", ("meet", "session", "consultation", "briefing", "conference",
+                                   "summit", "talks", "round", "forum", "plenary")),
+            (_SIGNING, "Other", ("sign",)),
+        ):
+            if not any(w in low for w in words):
+                continue
             m = rx.search(sent)
             if not m:
                 continue
@@ -892,7 +902,9 @@ class _Extractor:
                     continue
                 place_name, place_id, country = pl.name, pl.id, pl.country
                 break
-        tg = _TRAINING_GROUND.search(sent)
+        low = sent.lower()
+        tg = _TRAINING_GROUND.search(sent) if (
+            "ground" in low or "range" in low or "polygon" in low) else None
         if tg:
             nm = (tg.group("a") or tg.group("b") or "").strip()
             if nm and nm.split()[0].lower() not in ("the", "a", "this", "basic"):
@@ -931,8 +943,11 @@ class _Extractor:
 
     # ---- actors
 
-    def _observer_spans(self, sent: str, ss: int) -> list[tuple[int, int]]:
-        out = []
+    def _observer_spans(self, sent: str, ss: int) -> list[tuple[int, int, int, int]]:
+        out: list[tuple[int, int, int, int]] = []
+        low = sent.lower()
+        if not any(w in low for w in ("observ", "monitor", "watch", "guest", "invit", "followed")):
+            return out
         for m in _OBSERVER.finditer(sent):
             lo = 0
             for b in _CLAUSE_BOUND.finditer(sent, 0, m.start()):
@@ -1125,6 +1140,8 @@ class _Extractor:
 
     def _persons(self, sent: str, ss: int, se: int, pool: list[_Event], anchor: dt.date | None
                  ) -> None:
+        if not any(w in sent for w in _POST_WORDS):
+            return
         for pm in _POST.finditer(sent):
             window = sent[pm.end() : pm.end() + 110]
             stop = re.search(r"(?<!Mr)(?<!Ms)(?<!Mrs)(?<![A-Z])[.;]\s", window)
@@ -1310,7 +1327,7 @@ class _Extractor:
         if key is None:
             keys = [ev.series for ev in item_events if ev.series]
             key = keys[0] if keys else None
-        if key is None:
+        if key is None or SERIES[key][1] != "Operation":
             return None
         name = canonical_name(key)
         ev = self._event(_slug(name), name=name, type=SERIES[key][1], doc=doc, named=True,
@@ -1414,10 +1431,6 @@ def _in_header(seg: str, pos: int) -> bool:
     le = seg.find("\n", pos)
     line = seg[ls : le if le >= 0 else len(seg)].strip()
     return len(line) <= 60 and len(line.split()) <= 6 and item_date(line) is not None
-
-
-def _CUMULATIVE_QUANT(sent: str) -> bool:  # noqa: N802
-    return bool(find_quantities(sent))
 
 
 def _which(m: re.Match[str]) -> str:

@@ -24,11 +24,16 @@ _G = r"(?:gram(?:me)?s?|grs?|g)\b"
 _MULT = r"(?:\s+(?P<mult>thousand|million))?"
 
 QUANTITY_RE = re.compile(
-    r"(?P<cmp>(?:(?:more|less|slightly more|slightly less)\s+than|over|in\s+excess\s+of|upwards\s+of|"  # noqa: E501
-    r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|almost|nearly|about|around|"
-    r"approximately|approx\.|roughly|some|circa|up\s+to|under|no\s+more\s+than|not\s+more\s+than)\s+)?"
-    rf"(?P<n1>{_NUM}){_MULT}\s*(?P<u1>{_TON}|{_KG}|{_G})"
+    rf"(?<![\d.,])(?P<n1>{_NUM}){_MULT}\s*(?P<u1>{_TON}|{_KG}|{_G})"
     rf"(?:,?\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}|{_G}))?",
+    re.IGNORECASE,
+)
+# the comparator written just before the number ("more than", "some", "nearly", ...)
+CMP_RE = re.compile(
+    r"(?:(?:more|less|slightly more|slightly less)\s+than|over|in\s+excess\s+of|upwards\s+of|"
+    r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|almost|nearly|about|around|"
+    r"approximately|approx\.|roughly|some|circa|up\s+to|under|no\s+more\s+than|"
+    r"not\s+more\s+than)\s+$",
     re.IGNORECASE,
 )
 
@@ -112,6 +117,10 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every mass quantity in ``text`` with its value in kg, comparator and text as written."""
     out = []
     for m in QUANTITY_RE.finditer(text):
+        cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
+        if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
+            cm = None
+        start = cm.start() if cm else m.start()
         u1 = _unit_kind(m.group("u1"))
         try:
             value = to_kg(parse_number(m.group("n1"), u1), u1)
@@ -127,11 +136,11 @@ def find_quantities(text: str) -> list[Quantity]:
         # a bare "t" only counts right after a number ("1 t 40 kg", "5 t"), never "at"
         out.append(
             Quantity(
-                start=m.start(),
+                start=start,
                 end=m.end(),
                 kg=_normal(value),
-                comparator=comparator_of(m.group("cmp")),
-                as_written=m.group(0),
+                comparator=comparator_of(cm.group(0) if cm else None),
+                as_written=text[start : m.end()],
             )
         )
     return out

@@ -184,12 +184,33 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
     return None
 
 
+_MONTH_ANY = re.compile(_M.format(n="m"))
+_NEEDS_MONTH = {"dm-dm", "md-md", "d-dm", "md-d", "until-dm", "until-md", "dm", "md", "month"}
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around month names: the only places a month pattern can match."""
+    out: list[tuple[int, int]] = []
+    for m in _MONTH_ANY.finditer(text):
+        lo, hi = max(0, m.start() - 40), min(len(text), m.end() + 50)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (non-overlapping, earlier patterns win), by offset."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    wins = _windows(text)
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        if kind in _NEEDS_MONTH:
+            matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
+        else:
+            matches = list(rx.finditer(text))
+        for m in matches:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
