@@ -377,7 +377,7 @@ _POST = re.compile(
 )
 _POST_WORDS = ("Secretary", "Chief", "Minister", "Director", "Chairman", "Ambassador", "Head",
                "Representative", "Commander", "President", "Coordinator")
-_PNAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
+_PNAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}\b")
 _NOT_PERSON = {
     "organization", "organisation", "treaty", "security", "collective", "council", "staff",
     "joint", "republic", "federation", "ministry", "minister", "interior", "internal", "affairs",
@@ -389,7 +389,8 @@ _NOT_PERSON = {
     "president", "commander", "coordinator", "group", "working", "assembly", "parliamentary",
     "centre", "center", "programme", "program", "headquarters", "guard", "police", "customs",
     "emergency", "emergencies", "situations", "department", "on", "of", "for", "and", "in",
-    "chairman", "first", "a", "an", "at", "with", "his", "her",
+    "chairman", "first", "a", "an", "at", "with", "his", "her", "colonel-general",
+    "lieutenant-general", "major-general", "army-general", "rear-admiral", "vice-admiral",
 }
 
 
@@ -681,7 +682,8 @@ class _Extractor:
             signings = []
             for t, (a, b) in triggered:
                 if t.type == "Other":
-                    signings.append((t, a, b))
+                    sa, sb = t.signing_span or (a, b)
+                    signings.append((t, min(a, sa), max(b, sb)))
                     if (ss, se) not in t.evidence:
                         t.evidence.append((ss, se))
                     if t not in item_events:
@@ -750,8 +752,9 @@ class _Extractor:
         low = sent.lower()
         for rx, typ, words in (
             (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
-            (_MEETING, "Meeting", ("meet", "session", "consultation", "briefing", "conference",
-                                   "summit", "talks", "round", "forum", "plenary")),
+            (_MEETING, "Meeting", ("meet", "met", "session", "consultation", "briefing",
+                                   "conference", "summit", "talks", "round", "forum",
+                                   "plenary")),
             (_SIGNING, "Other", ("sign",)),
         ):
             if not any(w in low for w in words):
@@ -1258,7 +1261,11 @@ class _Extractor:
             since = None
             cands = [m for m in states if m.end <= q.start]
             after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
-            if cands and national_cue and not cum and not total_cue:
+            listed = bool(cands) and any(
+                re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", text[o.end : cands[-1].start])
+                for o in states if o.end <= cands[-1].start
+            )
+            if cands and national_cue and not cum and not total_cue and not listed:
                 state = cands[-1].id
             elif after_in and not cum and not total_cue:
                 state = after_in[0].id
