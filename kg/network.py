@@ -499,7 +499,14 @@ def format_statistics(rows: list[dict[str, Any]], fmt: str = "table") -> str:
         return buf.getvalue()
     if fmt == "table":
         cols = [c for c in STATS_COLUMNS if c != "actor"]
-        cells = [[str(r[c]) for c in cols] for r in rows]
+
+        def cell(c: str, v: Any) -> str:
+            if isinstance(v, float):
+                return f"{v:.4f}"
+            text = str(v)
+            return text if len(text) <= 40 else text[:39] + "…"
+
+        cells = [[cell(c, r[c]) for c in cols] for r in rows]
         widths = [max([len(c)] + [len(x[i]) for x in cells]) for i, c in enumerate(cols)]
         num = {"events", "degree", "weighted_degree", "betweenness", "community"}
         lines = [

@@ -95,8 +95,8 @@ def edge_colour(d: dict[str, Any]) -> str:
 
 
 def node_size(g: nx.Graph, n: Any) -> float:
-    """Relative size (1 = smallest): grows with the square root of the weighted degree."""
-    return 1.0 + math.sqrt(max(0, g.degree(n, weight="weight") - 1)) * 0.35
+    """Relative size (1 to 4): grows with the square root of the weighted degree."""
+    return 1.0 + min(3.0, math.sqrt(max(0, g.degree(n, weight="weight") - 1)) * 0.35)
 
 
 def display_label(d: dict[str, Any], n: Any) -> str:

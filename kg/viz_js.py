@@ -38,8 +38,10 @@ const tip = document.getElementById("tip");
 const adj = N.map(() => []);
 E.forEach((e, i) => { adj[e.s].push(i); adj[e.t].push(i); });
 const roleOn = R.map(() => true);
-let W = 0, H = 0, dpr = 1, scale = 1, tx = 0, ty = 0, hover = -1, matches = null;
-const RAD = 5;
+let W = 0, H = 0, dpr = 1, scale = 1, scale0 = 1, tx = 0, ty = 0, hover = -1, matches = null;
+// smaller marks for bigger graphs; they grow (gently) when zooming in
+const RAD = N.length > 1000 ? 2.6 : N.length > 300 ? 3.5 : N.length > 60 ? 4.5 : 6;
+function zoomFactor(){ return Math.max(0.5, Math.min(3, Math.sqrt(scale / scale0))); }
 function rad(n){ return RAD * n.size; }
 function resize(){
   dpr = window.devicePixelRatio || 1; W = window.innerWidth; H = window.innerHeight;
@@ -56,6 +58,7 @@ function fit(){
   if (!isFinite(scale) || scale <= 0) scale = 100;
   tx = pad + (W - right - 2 * pad - sw * scale) / 2 - x0 * scale;
   ty = top + pad + (H - top - 2 * pad - sh * scale) / 2 - y0 * scale;
+  scale0 = scale;
 }
 function sx(n){ return n.x * scale + tx; }
 function sy(n){ return n.y * scale + ty; }
@@ -107,7 +110,7 @@ function draw(){
   }
   // nodes
   drawn = 0;
-  const z = Math.max(0.6, Math.min(2.2, Math.sqrt(scale / 300)));
+  const z = zoomFactor();
   for (let i = 0; i < N.length; i++){
     const n = N[i], x = sx(n), y = sy(n), r = rad(n) * z;
     ctx.globalAlpha = focus && !focus.has(i) ? 0.18 : 1;
@@ -137,7 +140,7 @@ let queued = false;
 function redraw(){ if (!queued){ queued = true; requestAnimationFrame(() => { queued = false; draw(); }); } }
 function pick(mx, my){
   let best = -1, bd = Infinity;
-  const z = Math.max(0.6, Math.min(2.2, Math.sqrt(scale / 300)));
+  const z = zoomFactor();
   for (let i = 0; i < N.length; i++){
     const n = N[i], dx = sx(n) - mx, dy = sy(n) - my, d = dx * dx + dy * dy, r = rad(n) * z + 4;
     if (d < r * r && d < bd){ bd = d; best = i; }
@@ -234,6 +237,7 @@ if (D.co){ head("Edges"); item(icon("line", D.coColour), "shared events (width =
 resize(); fit(); draw();
 const ms = performance.now() - t0;
 window.__kg = {nodesDrawn: drawn, edgesDrawn: edgesDrawn, nodes: N.length, edges: E.length, renderMs: ms,
+  redrawMs: () => { const a = performance.now(); draw(); return performance.now() - a; },
   locate: id => { const i = N.findIndex(n => n.id === id); return i < 0 ? null : {x: sx(N[i]), y: sy(N[i])}; }};
 document.body.dataset.ready = "1";
 })();
