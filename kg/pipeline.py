@@ -20,7 +20,7 @@ from kg.build import build_dataset, union_graph
 from kg.export import atomic_write_bytes, trig_bytes, turtle_bytes
 from kg.facts import FactBase
 from kg.seeds import load_seeds
-from kg.validate import Report, validate_graph, write_report
+from kg.validate import FAST_THRESHOLD, Report, validate_graph, write_report
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _build(
     fb = load_seeds(seeds, list(sources), extra_facts=list(extra_facts), warn=warn)
     ds = build_dataset(fb)
     g = union_graph(ds)
-    report = validate_graph(g) if validate else None
+    report = validate_graph(g, fast=len(g) > FAST_THRESHOLD) if validate else None
     written: list[Path] = []
     if out is not None:
         out = Path(out)
@@ -90,7 +90,5 @@ def _build(
         if ok and store_dir is not None:
             from kg import store as kgstore
 
-            written.append(
-                kgstore.write_snapshot(store_dir, kgstore.dataset_to_store(ds.quads()))
-            )
+            written.append(kgstore.write_snapshot(store_dir, kgstore.dataset_to_store(ds.quads())))
     return BuildResult(fb, ds, g, report, written)

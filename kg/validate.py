@@ -89,9 +89,18 @@ def _short(node: object, graph: Graph) -> str:
     return str(node)
 
 
-def validate_graph(data: Graph, *, checks: bool = True) -> Report:
+FAST_THRESHOLD = 50_000  # triples; kg.pipeline.build validates larger graphs the fast way
+
+
+def validate_graph(data: Graph, *, checks: bool = True, fast: bool = False) -> Report:
     """SHACL-validate ``data`` and run the SPARQL checks. Returns a Report (never raises on
-    non-conformance)."""
+    non-conformance). ``fast=True``: the same results computed by kg.validate_fast (pySHACL
+    for core constraints in parallel workers, SPARQL constraints and checks once on Oxigraph).
+    """
+    if fast:
+        from kg.validate_fast import validate_fast
+
+        return validate_fast(data, checks=checks)
     import pyshacl
 
     mixed = Graph()
@@ -108,6 +117,15 @@ def validate_graph(data: Graph, *, checks: bool = True) -> Report:
     )
     assert isinstance(report, Graph)
     bind_prefixes(report)
+    violations = _collect(report)
+    if checks:
+        violations += run_checks(data)
+    violations.sort(key=lambda v: (v.shape, v.focus, v.path or "", v.message))
+    return Report(conforms=not violations, violations=violations, report_graph=report)
+
+
+def _collect(report: Graph) -> list[Violation]:
+    """The top-level results of a SHACL report graph as Violations."""
     ns = Graph()
     bind_prefixes(ns)
     violations = []
@@ -126,10 +144,7 @@ def validate_graph(data: Graph, *, checks: bool = True) -> Report:
                 severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
             )
         )
-    if checks:
-        violations += run_checks(data)
-    violations.sort(key=lambda v: (v.shape, v.focus, v.path or "", v.message))
-    return Report(conforms=not violations, violations=violations, report_graph=report)
+    return violations
 
 
 def run_checks(data: Graph) -> list[Violation]:
