@@ -90,5 +90,5 @@ def _build(
         if ok and store_dir is not None:
             from kg import store as kgstore
 
-            written.append(kgstore.write_snapshot(store_dir, kgstore.dataset_to_store(ds.quads())))
+            written.append(kgstore.write_snapshot(store_dir, kgstore.from_dataset(ds)))
     return BuildResult(fb, ds, g, report, written)

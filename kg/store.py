@@ -152,6 +152,24 @@ def dataset_to_store(quads: Iterable[tuple[Any, Any, Any, Any]]) -> Any:
     return store
 
 
+def from_dataset(ds: Any) -> Any:
+    """rdflib Dataset -> in-memory pyoxigraph Store, through rdflib's N-Quads writer (about
+    twice as fast as converting term by term). rdflib's default graph stays the default."""
+    import pyoxigraph as ox
+
+    data = ds.serialize(format="nquads", encoding="utf-8")
+    store = ox.Store()
+    store.load(data, ox.RdfFormat.N_QUADS)
+    default = ox.NamedNode("urn:x-rdflib:default")
+    if default in set(store.named_graphs()):
+        store.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            for q in store.quads_for_pattern(None, None, None, default)
+        )
+        store.remove_graph(default)
+    return store
+
+
 # --------------------------------------------------------------------------- snapshot
 
 
@@ -243,6 +261,7 @@ __all__ = [
     "StoreError",
     "dataset_to_store",
     "exists",
+    "from_dataset",
     "load",
     "save",
     "write_snapshot",
