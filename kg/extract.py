@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -42,7 +43,8 @@ from kg.textdates import DateMention, find_dates, item_date
 
 __all__ = ["Extraction", "ExtractError", "extract_text", "read_text_file", "canonical_name"]
 
-MAX_CHARS = 20_000_000
+MAX_CHARS = 20_000_000  # a file larger than this is refused
+MAX_LINE = 200_000  # a "line" this long is not a news text (a dump, a minified file)
 
 
 class ExtractError(KGError):
@@ -463,7 +465,20 @@ def read_text_file(path: str, data: bytes | None = None) -> str:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise ExtractError(str(path), line, f"not UTF-8 text ({e.reason} at byte {e.start})") from None  # noqa: E501
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _check_lines(text, str(path))
+    return text
+
+
+def _check_lines(text: str, name: str) -> None:
+    if len(text) <= MAX_LINE:
+        return
+    pos = 0
+    for i, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            raise ExtractError(name, i, f"line {i} is {len(line):,} characters long (the limit "
+                               f"is {MAX_LINE:,}); this does not look like a news text")
+        pos += len(line) + 1
 
 
 # --------------------------------------------------------------------------- items
@@ -515,6 +530,8 @@ def split_items(text: str) -> list[tuple[int, int, dt.date | None, int | None]]:
     return out
 
 
+_MAX_SENTENCE = 1500
+_MAX_EVIDENCE = 5
 _ABBREV = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|No|Gen|Col|Lt|Maj|Capt|Prof|Jr|Sr|vs|etc|[A-Z])\.$")
 
 
@@ -530,7 +547,19 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     if text[pos:end].strip():
         out.append(_trim(text, pos, end))
-    return out
+    # cap sentence length (a 10 MB single line must not make the per-sentence work quadratic)
+    capped = []
+    for s, e in out:
+        while e - s > _MAX_SENTENCE:
+            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+            cut = cut if cut > s else s + _MAX_SENTENCE
+            capped.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            capped.append((s, e))
+    return capped
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -622,19 +651,34 @@ class _Extractor:
         names = [_Named(n.start + s, n.end + s, n.series, n.base, n.stage, n.year, n.type)
                  for n in _find_names(seg)]
         # drop names inside gazetteer mentions (a place called "Rock City-Astana")
-        names = [n for n in names if not any(m.start <= n.start < m.end and m.kind == "place"
-                                             for m in mentions)]
+        place_spans = sorted((m.start, m.end) for m in mentions if m.kind == "place")
+        pstarts = [a for a, _b in place_spans]
+
+        def in_place(pos: int) -> bool:
+            i = bisect_left(pstarts, pos + 1) - 1
+            return i >= 0 and place_spans[i][0] <= pos < place_spans[i][1]
+
+        names = [n for n in names if not in_place(n.start)]
         sents = _sentences(text, s, e)
         focus: list[_Event] = []
         item_events: list[_Event] = []
         last_seizure_event: _Event | None = None
         last_total: dict[Any, Any] = {}
+        names.sort(key=lambda x: x.start)
+        mentions.sort(key=lambda x: x.start)
+        dates.sort(key=lambda x: x.start)
+        quants.sort(key=lambda x: x.start)
+        keys = [[x.start for x in lst] for lst in (names, mentions, dates, quants)]
+
+        def window(lst: list[Any], k: list[int], a: int, b: int) -> list[Any]:
+            return lst[bisect_left(k, a) : bisect_left(k, b)]
+
         for ss, se in sents:
             sent = text[ss:se]
-            s_names = [n for n in names if ss <= n.start < se]
-            s_ments = [m for m in mentions if ss <= m.start < se]
-            s_dates = [x for x in dates if ss <= x.start < se]
-            s_quants = [q for q in quants if ss <= q.start < se]
+            s_names = window(names, keys[0], ss, se)
+            s_ments = window(mentions, keys[1], ss, se)
+            s_dates = window(dates, keys[2], ss, se)
+            s_quants = window(quants, keys[3], ss, se)
             explicit: list[_Event] = []
             spans: dict[str, list[tuple[int, int]]] = {}
 
@@ -660,8 +704,9 @@ class _Extractor:
                 edition_name = canonical_name(n.series, None, year)
                 edition = self._event(_slug(edition_name), name=edition_name, type="Operation",
                                       doc=doc, named=True, series=n.series, year=year)
-                name = f"{_ORDINALS[om.group(1).lower()]} stage of {edition_name}"
-                st = self._event(_slug(name), name=name, type="OperationStage", doc=doc,
+                ordinal = _ORDINALS[om.group(1).lower()]
+                name = f"{ordinal} stage of {edition_name}"
+                st = self._event(f"{edition.id}-{ordinal.lower()}-stage", name=name, type="OperationStage", doc=doc,
                                  named=True, series=n.series, year=year)
                 st.stage_of = edition.id
                 note(edition, n.start, n.end)
@@ -691,7 +736,7 @@ class _Extractor:
                 else:
                     note(t, a, b)
             for ev in explicit:
-                if (ss, se) not in ev.evidence:
+                if len(ev.evidence) < _MAX_EVIDENCE and (ss, se) not in ev.evidence:
                     ev.evidence.append((ss, se))
                 if ev not in item_events:
                     item_events.append(ev)
@@ -1473,6 +1518,7 @@ def extract_text(
         raise ExtractError(source_name, None, f"expected text, got {type(text).__name__}")
     if len(text) > MAX_CHARS:
         raise ExtractError(source_name, None, f"text too large ({len(text)} characters)")
+    _check_lines(text, source_name)
     gaz = gazetteer or default_gazetteer()[1]
     ex = _Extractor(text, gaz, _slug(source_name) if source_name else "doc", published)
     if text.strip():

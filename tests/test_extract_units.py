@@ -1,0 +1,159 @@
+"""Unit tests of the extractor's pieces: the date grammar, quantities and event names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import canonical_name, extract_text
+from kg.quantities import find_quantities, parse_number
+from kg.textdates import find_dates, item_date
+
+ANCHOR = dt.date(2024, 9, 4)  # a Wednesday
+
+
+def _one(text: str, anchor: dt.date | None = ANCHOR) -> tuple[str | None, str | None]:
+    ds = find_dates(text, anchor)
+    assert ds, f"no date in {text!r}"
+    d = ds[0]
+    return (str(d.begin) if d.begin else None, str(d.finish) if d.finish else None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("From 3 to 6 September, units are regrouping", ("2024-09-03", "2024-09-06")),
+        ("held from 30 May to 3 June 2016 in Dushanbe", ("2016-05-30", "2016-06-03")),
+        ("which took place on May 28 - June 1, 2018, with", ("2018-05-28", "2018-06-01")),
+        ("On September 3, 2024 in Moscow", ("2024-09-03", "2024-09-03")),
+        ("took place in Minsk on 11-12 October.", ("2024-10-11", "2024-10-12")),
+        ("In the period from 10 to 14 October 2022, the", ("2022-10-10", "2022-10-14")),
+        ("Aug. 26–29, in the Almaty region", ("2024-08-26", "2024-08-29")),
+        ("On 15 June the Secretary General met", ("2024-06-15", "2024-06-15")),
+        ("The stage passed in September.", ("2024-09", "2024-09")),
+        ("in October 2019 the final stage", ("2019-10", "2019-10")),
+        ("it will be held this year", ("2024", "2024")),
+        ("has today given a briefing", ("2024-09-04", "2024-09-04")),
+        ("On Monday at the Secretariat", ("2024-09-02", "2024-09-02")),
+        ("On Wednesday the council met", ("2024-09-04", "2024-09-04")),
+        ("The stage will last until June 11.", (None, "2024-06-11")),
+        ("signed on 03.09.2024 in Astana", ("2024-09-03", "2024-09-03")),
+        ("planned for 1-5 December", ("2024-12-01", "2024-12-05")),
+    ],
+)
+def test_dates(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert _one(text) == expected
+
+
+def test_day_month_long_after_the_item_is_last_year() -> None:
+    # an item of 10 January reporting "from 20 to 24 December": December of the year before
+    assert _one("from 20 to 24 December", dt.date(2024, 1, 10)) == ("2023-12-20", "2023-12-24")
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    assert find_dates("On Monday the meeting took place this year", None) == []
+
+
+def test_dates_offsets_index_the_text() -> None:
+    text = "Later, from 3 to 6 September, they met."
+    (d,) = find_dates(text, ANCHOR)
+    assert text[d.start : d.end] == "from 3 to 6 September"
+
+
+def test_item_date() -> None:
+    assert item_date("05.09.2024") == dt.date(2024, 9, 5)
+    assert item_date("Dushanbe, 06.06.2016") == dt.date(2016, 6, 6)
+    assert item_date("31.02.2024") is None
+    assert item_date("no date") is None
+
+
+@pytest.mark.parametrize(
+    "text, kg, comparator",
+    [
+        ("4 tons and 753 kg of opium", "4753", "exact"),
+        ("1 ton 980 kg of hashish", "1980", "exact"),
+        ("1 t 40 kg of opium", "1040", "exact"),
+        ("1.3 tons of narcotic drugs", "1300", "exact"),
+        ("116.495 kilograms of heroin", "116.495", "exact"),
+        ("over 16,000 kilograms of narcotics", "16000", "at_least"),
+        ("48,988 tons of narcotic drugs", "48988", "exact"),
+        ("2,1 tons", "2100", "exact"),
+        ("2,5 kg of synthetic drugs", "2.5", "exact"),
+        ("some 6 tons of drugs", "6000", "about"),
+        ("nearly 4.1 tonnes of hashish", "4100", "about"),
+        ("about 14 tons of hashish", "14000", "about"),
+        ("more than 83 kg of heroin", "83", "at_least"),
+        ("up to 20 kg", "20", "at_most"),
+        ("350 grams of cocaine", "0.35", "exact"),
+        ("9 thousand kg", "9000", "exact"),
+        ("1,200,000 g", "1200", "exact"),
+    ],
+)
+def test_quantities(text: str, kg: str, comparator: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.kg == Decimal(kg)
+    assert q.comparator == comparator
+    assert text[q.start : q.end] == q.as_written
+
+
+def test_quantity_as_written_keeps_the_comparator() -> None:
+    (q,) = find_quantities("During the stage over 5 tons of drugs were seized")
+    assert q.as_written == "over 5 tons"
+
+
+def test_no_quantity_in_counts() -> None:
+    assert find_quantities("312 units of firearms and 1,500 servicemen at 10 am") == []
+
+
+@pytest.mark.parametrize(
+    "raw, unit, value",
+    [("21,617", "t", "21.617"), ("16,000", "kg", "16000"), ("2,5", "kg", "2.5"),
+     ("1 500", "kg", "1500"), ("1.200.000", "g", "1200000")],
+)
+def test_parse_number(raw: str, unit: str, value: str) -> None:
+    assert parse_number(raw, unit) == Decimal(value)
+
+
+def test_canonical_names() -> None:
+    assert canonical_name("kanal", None, 2018) == "Channel-2018"
+    assert canonical_name("kanal", "Lovushka", 2021) == "Channel-Trap-2021"
+    assert canonical_name("poisk", None, 2019) == "Search-2019"
+    assert canonical_name("rubezh") == "Frontier"
+    assert canonical_name("channel", "Zapad", 2019) == "Channel-West-2019"
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("the operation «Kanal–2019» ended", "Channel-2019"),
+        ("As part of this stage, Channel 2018, agencies worked", "Channel-2018"),
+        ('the exercise "Vzaimodeistvie2019" was conducted', "Interaction-2019"),
+        ("special training «Poisk-2022» (reconnaissance)", "Search-2022"),
+        ("exercise «Rubezh-2023» with forces", "Frontier-2023"),
+        ("the training “Grom-2019” took place", "Thunder-2019"),
+        ("the exercise «Eshelon-2022» on logistics", "Echelon-2022"),
+        ('the stage "Channel - Trap" of the operation', "Channel-Trap-2024"),
+        ("The stage «Kanal-Zapad» passed", "Channel-West-2024"),
+        ('the joint operation "PROXY-2022" (countering crime)', "PROXY-2022"),
+        ('the exercise "Caspian Antiterror 2019" was held', "Caspian Antiterror-2019"),
+    ],
+)
+def test_event_names(phrase: str, name: str) -> None:
+    ex = extract_text(f"04.09.2024\n\n{phrase}.")
+    assert name in [e["name"] for e in ex.events]
+
+
+def test_ordinal_stage_is_part_of_its_edition() -> None:
+    ex = extract_text(
+        "06.06.2016\n\nThe first stage of the operation \"Kanal-2016\" was held from 30 May to "
+        "3 June 2016 in Dushanbe."
+    )
+    by = {e["name"]: e for e in ex.events}
+    stage = by["First stage of Channel-2016"]
+    assert stage["type"] == "OperationStage"
+    assert stage["part_of"] == by["Channel-2016"]["id"]
+    assert (stage["start"], stage["end"]) == ("2016-05-30", "2016-06-03")
+    assert (by["Channel-2016"]["start"], by["Channel-2016"]["end"]) == ("2016", "2016")
+    assert stage["place"] == "Dushanbe" and stage["country"] == "TJK"
