@@ -706,8 +706,9 @@ class _Extractor:
                                       doc=doc, named=True, series=n.series, year=year)
                 ordinal = _ORDINALS[om.group(1).lower()]
                 name = f"{ordinal} stage of {edition_name}"
-                st = self._event(f"{edition.id}-{ordinal.lower()}-stage", name=name, type="OperationStage", doc=doc,
-                                 named=True, series=n.series, year=year)
+                st = self._event(f"{edition.id}-{ordinal.lower()}-stage", name=name,
+                                 type="OperationStage", doc=doc, named=True, series=n.series,
+                                 year=year)
                 st.stage_of = edition.id
                 note(edition, n.start, n.end)
                 note(st, ss + om.start(), n.end)
