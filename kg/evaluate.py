@@ -32,14 +32,13 @@ class EvaluateError(KGError):
 
 
 _NAMED = re.compile(
-    r"^(?:(?:first|second|third|fourth|fifth|final) stage of )?[a-z][a-z ]*(?:-[a-z]+)*(?:-\d{4})?$"
+    r"^(?:(?:first|second|third|fourth|fifth|final) stage of )?[a-z][a-z ]*(?: \d{4})?$"
 )
 
 
 def norm_name(name: str) -> str:
-    s = name.lower().replace("–", "-").replace("—", "-")
-    s = re.sub(r"\s*-\s*", "-", s)
-    s = re.sub(r"[^a-z0-9 -]+", "", s)
+    """Lower case; dashes, hyphens and spaces are one separator ("Channel – Trap-2021")."""
+    s = re.sub(r"[^a-z0-9]+", " ", name.lower())
     return " ".join(s.split())
 
 

@@ -1,0 +1,93 @@
+"""`kg evaluate`: the scoring rules on small inputs, and a regression floor on the dev split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.evaluate import Scores, is_named, match_events, norm_name, score_file
+
+HERE = Path(__file__).parent
+DEV = HERE / "devset" / "dev"
+
+# Measured on the dev split when the extractor was written (events F1 0.94, states 0.99,
+# organisations 0.92, seizures 1.00, dates 0.91); the floors leave a little room.
+FLOORS = {"events": 0.90, "states": 0.95, "organisations": 0.88, "seizures": 0.95}
+ACC_FLOORS = {"dates": 0.85, "types": 0.95, "roles": 0.92, "qualifiers": 0.95, "places": 0.75}
+
+
+def ev(name: str, typ: str = "Operation", start: str | None = None, parts=(), seizures=()):  # type: ignore[no-untyped-def]
+    return {"id": norm_name(name), "name": name, "type": typ, "start": start, "end": start,
+            "place": None, "country": None, "part_of": None,
+            "participants": [{"actor": a, "kind": k, "role": r} for a, k, r in parts],
+            "seizures": list(seizures)}
+
+
+def test_names_normalise_dashes_and_spaces() -> None:
+    assert norm_name("Channel – Trap-2021") == norm_name("Channel-Trap-2021")
+    assert norm_name("Caspian Antiterror-2019") == norm_name("Caspian-Antiterror-2019")
+    assert is_named(ev("Channel-2018")) and is_named(ev("Final stage of Channel-2018"))
+    assert not is_named(ev("Meeting of the CSTO Council of Foreign Ministers", "Meeting"))
+
+
+def test_unnamed_events_match_by_type_date_and_organisations() -> None:
+    g = [ev("Meeting of the council", "Meeting", "2024-05-21", [("CSTO", "organisation",
+                                                                 "organiser")])]
+    p = [ev("Session", "Meeting", "2024-05-21", [("CSTO", "organisation", "organiser")]),
+         ev("Session", "Meeting", "2024-05-22", [("CSTO", "organisation", "organiser")])]
+    assert match_events(g, p) == [(g[0], p[0])]
+    assert match_events(g, [ev("x", "Meeting", "2024-05-21", [("SCO", "organisation",
+                                                                "organiser")])]) == []
+
+
+def test_score_file_counts() -> None:
+    z = {"substance": "heroin", "kg": 83, "qualifier": "at_least", "scope": "breakdown"}
+    gold = {"events": [ev("Channel-2018", parts=[("KAZ", "state", "participant"),
+                                                  ("UNODC", "organisation", "observer")],
+                          seizures=[z])]}
+    pred = {"events": [ev("Channel-2018", parts=[("KAZ", "state", "participant"),
+                                                  ("RUS", "state", "participant"),
+                                                  ("UNODC", "organisation", "participant")],
+                          seizures=[{**z, "qualifier": "exact"}]), ev("Search-2018")]}
+    sc = Scores()
+    score_file(sc, gold, pred, lambda s: s)
+    d = sc.as_dict()
+    assert (d["events"]["tp"], d["events"]["fp"], d["events"]["fn"]) == (1, 1, 0)
+    assert (d["states"]["tp"], d["states"]["fp"]) == (1, 1)
+    assert d["seizures"]["tp"] == 1 and d["qualifiers"]["accuracy"] == 0.0
+    assert d["roles"]["correct"] == 1 and d["roles"]["total"] == 2
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="tests/devset/dev not present")
+def test_dev_split_stays_above_floor() -> None:
+    r = CliRunner().invoke(cli, ["evaluate", str(DEV), str(DEV), "--format", "json"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["files"] >= 20
+    for k, floor in FLOORS.items():
+        assert d[k]["f1"] >= floor, (k, d[k])
+    for k, floor in ACC_FLOORS.items():
+        assert d[k]["accuracy"] >= floor, (k, d[k])
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="tests/devset/dev not present")
+def test_evaluate_table() -> None:
+    r = CliRunner().invoke(cli, ["evaluate", str(DEV), str(DEV)], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[0].split() == ["field", "P", "R", "F1", "tp", "fp", "fn"]
+    assert "qualifiers" in r.stdout
+
+
+def test_evaluate_bad_folders(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "none"), str(tmp_path)])
+    assert r.exit_code == 3 and r.stderr.startswith("[ERROR] ")
+    r = CliRunner().invoke(cli, ["evaluate", str(tmp_path), str(tmp_path)])
+    assert r.exit_code == 3 and "no gold" in r.stderr
+    (tmp_path / "001.json").write_text("{not json", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["evaluate", str(tmp_path), str(tmp_path)])
+    assert r.exit_code == 3 and "cannot read gold JSON" in r.stderr
