@@ -96,6 +96,16 @@ STAGES = {
     "border": "Border", "tranzit": "Transit", "transit": "Transit", "kaspiy": "Caspian",
     "caspian": "Caspian", "sinteticheskiy": "Synthetics", "sintetika": "Synthetics",
     "patrol": "Patrol", "polyus": "Pole", "legion": "Legion", "volna": "Wave", "wave": "Wave",
+    "patrul": "Patrol", "shchit": "Shield", "shield": "Shield", "kavkaz": "Caucasus",
+    "caucasus": "Caucasus", "sibir": "Siberia", "siberia": "Siberia", "ural": "Ural",
+    "pereval": "Pass", "more": "Sea", "sea": "Sea", "port": "Port", "gory": "Mountains",
+    "mountains": "Mountains", "pamir": "Pamir", "sintez": "Synthesis", "laboratoriya":
+    "Laboratory", "laboratory": "Laboratory", "kurier": "Courier", "kuryer": "Courier",
+    "courier": "Courier", "ogon": "Fire", "rubezh": "Frontier",
+    "severo-zapad": "North-West", "yugo-vostok": "South-East", "vostochny": "East",
+    "zapadny": "West", "yuzhny": "South", "severny": "North", "tsentralny": "Centre",
+    "internet": "Internet", "kiberkanal": "Cyber", "cyber": "Cyber", "dark": "Dark",
+    "heroin": "Heroin", "geroin": "Heroin", "sintetika-yug": "Synthetics-South",
 }
 # words of other exercise and operation names, transliterated -> English
 _TRANSLIT = {"kaspiy": "Caspian", "karavan": "Caravan", "antiterror": "Antiterror",
@@ -304,8 +314,8 @@ _MEETING = re.compile(
     r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary)\b(?!s)|\bmet\b"
 )
 _TRAINING = re.compile(
-    r"\b(?:training course|training session|course for|seminar|workshop|training camp|"
-    r"joint training|tactical[- ]special training|training of)\b",
+    r"\b(?:training courses?|training session|courses? for|seminar|workshop|training camp|"
+    r"master class|refresher course)\b",
     re.IGNORECASE,
 )
 _LIST_WORDS = {
@@ -702,15 +712,19 @@ class _Extractor:
                     continue
                 year = n.year or item_year
                 edition_name = canonical_name(n.series, None, year)
-                edition = self._event(_slug(edition_name), name=edition_name, type="Operation",
-                                      doc=doc, named=True, series=n.series, year=year)
                 ordinal = _ORDINALS[om.group(1).lower()]
                 name = f"{ordinal} stage of {edition_name}"
-                st = self._event(f"{edition.id}-{ordinal.lower()}-stage", name=name,
+                st = self._event(f"{_slug(edition_name)}-{ordinal.lower()}-stage", name=name,
                                  type="OperationStage", doc=doc, named=True, series=n.series,
                                  year=year)
-                st.stage_of = edition.id
-                note(edition, n.start, n.end)
+                if n.year:  # the text names the edition: "the first stage of Kanal-2016"
+                    edition = self._event(_slug(edition_name), name=edition_name,
+                                          type="Operation", doc=doc, named=True,
+                                          series=n.series, year=year)
+                    st.stage_of = edition.id
+                    note(edition, n.start, n.end)
+                else:  # "the last stage of Operation Channel": of the edition if named later
+                    st.stage_of = st.stage_of or "__series__"
                 note(st, ss + om.start(), n.end)
             # a named stage written with its edition ("stage Channel-Barrier of Channel-2022")
             for ev in explicit:
@@ -750,7 +764,11 @@ class _Extractor:
                 targets = specific
                 # "this stage of activity, Channel 2018": the stage, not the edition
                 if stage_cue:
-                    stages = [ev for ev in item_events if ev.stage_of in {t.id for t in targets}]
+                    ids = {t.id for t in targets}
+                    stages = [ev for ev in item_events if ev.stage_of in ids or (
+                        ev.stage_of == "__series__" and any(
+                            t.series == ev.series and t.year == ev.year and t.type == "Operation"
+                            for t in targets))]
                     if stages:
                         targets = [stages[-1]]
             else:
@@ -814,6 +832,9 @@ class _Extractor:
                 continue
             if typ == "Meeting" and "training" in sent[max(0, m.start() - 30) : m.start()].lower():
                 continue
+            if typ == "Meeting" and re.search(r"(?:video|tele|web)[- ]?$",
+                                              sent[max(0, m.start() - 8) : m.start()], re.I):
+                continue  # "in the format of a video conference": how, not what
             met = m.group(0) == "met"
             if typ == "Other":
                 ym = re.search(r"\b(?:in|on)\s+((?:19|20)\d\d)\b", sent[m.end() : m.end() + 40])
@@ -858,7 +879,9 @@ class _Extractor:
                     ev.start, ev.end = when
                 out.append((ev, (ss + m.start(), ss + m.end())))
                 continue
-            base = _slug(name)[:60].rstrip("-")
+            base = _slug(name)
+            if len(base) > 48:  # cut at a word boundary
+                base = base[:49].rsplit("-", 1)[0]
             eid = f"{base}-{when[0]}" if when[0] else base
             k = 2
             while eid in self.events and self.events[eid].doc != doc:
@@ -1055,6 +1078,8 @@ class _Extractor:
                 continue
             if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
                 continue
+            if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
+                continue  # "smuggled to the EU"
             forces = "Forces" in org.name
             near = [ev for ev in [*pool, *series_here]
                     if any(abs(m.start - b) <= 45 or abs(a - m.end) <= 45
@@ -1414,6 +1439,17 @@ class _Extractor:
         for eid, ev in self.events.items():
             if ev.part_of == eid:
                 ev.part_of = None
+        # a series named only in passing (no edition or stage of it, no figures, no start
+        # year) is not an event of this text; nor is an unnamed event without date and actors
+        used = {ev.part_of for ev in self.events.values() if ev.part_of}
+        for eid in list(self.order):
+            ev = self.events[eid]
+            drop = (self._is_series(ev) and eid not in used and not ev.seizures
+                    and ev.start is None) or (
+                not ev.named and ev.start is None and not ev.participants)
+            if drop:
+                del self.events[eid]
+                self.order.remove(eid)
         # the organisation that coordinates a series coordinates its editions and stages
         for ev in self.events.values():
             if not ev.series:

@@ -244,7 +244,8 @@ CURATED_TO_EXTRACTED: dict[str, tuple[str | None, str]] = {
     "echelon-2024": ("echelon-2024", "dated by the regrouping, as Interaction-2024"),
     "regrouping-2024-09-kgz": (None, "the regrouping is an activity without a name or trigger "
                                      "word; its date and country go to the three exercises"),
-    "csto-joint-staff-secretariat-session-2024-09": ("joint-training-2024-09-03", "same event"),
+    "csto-joint-staff-secretariat-session-2024-09": (
+        "training-session-of-the-csto-joint-staff-and-the-2024-09-03", "same event"),
     "csto-consultations-unga79-2024-09-03": ("consultations-2024-09-03", "same event"),
     "csto-joint-staff-briefing-2024-08-29": ("briefing-2024-08-29", "same event"),
     "channel": ("channel", "same series"),
@@ -255,9 +256,9 @@ CURATED_TO_EXTRACTED: dict[str, tuple[str | None, str]] = {
                                                 "same meeting, no date in the text"),
     "channel-2018-saratov-stage": (None, "'the previous stage in Saratov' has no name, ordinal "
                                          "or trigger word"),
-    "unodc-csto-protocol-2006": ("signing-of-the-protocol-on-joint-drug-and-crime-projects-bet-"
-                                 "2006", "curated type Agreement; the extractor's contract has "
-                                 "no Agreement type, a signing is Other"),
+    "unodc-csto-protocol-2006": ("signing-of-the-protocol-on-joint-drug-and-crime-2006",
+                                 "curated type Agreement; the extractor's contract has no "
+                                 "Agreement type, a signing is Other"),
     "substitution": (None, "operations named in passing without a year are not extracted"),
     "reflex": (None, "operations named in passing without a year are not extracted"),
 }
