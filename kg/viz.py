@@ -314,13 +314,13 @@ def _rank_role(d: dict[str, Any]) -> int:
     return 0 if role == "participant" else 1  # rare roles drawn on top
 
 
-def _default_title(g: nx.Graph) -> str:
+def _default_title(g: nx.Graph, *, counts: bool = True) -> str:
     view = g.graph.get("view", "network")
     what = "Events and participants" if view == "bipartite" else "Co-participation of actors"
-    return (
-        f"{what} — {g.graph.get('filters', 'all events')} "
-        f"({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)"
-    )
+    title = f"{what} — {g.graph.get('filters', 'all events')}"
+    if counts:
+        title += f" ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)"
+    return title
 
 
 def _legend_handles(g: nx.Graph, line_cls: Any) -> list[Any]:
@@ -508,7 +508,7 @@ def render_network(
         from kg.viz_html import network_html
 
         progress("writing the page")
-        return network_html(g, pos, title=title or _default_title(g))
+        return network_html(g, pos, title=title or _default_title(g, counts=False))
     if fmt in (".png", ".svg"):
         return draw_static(g, fmt=fmt[1:], title=title, pos=pos, progress=progress)
     if fmt == ".gexf":

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,8 @@ class Browser:
         if url is None:
             self.close()
             raise RuntimeError("Chromium did not print its DevTools address")
+        # keep reading Chromium's log so a full pipe can never block it
+        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
         self.ws = websocket.create_connection(url, timeout=timeout, suppress_origin=True)
         self.ids = itertools.count(1)
         self.events: list[dict[str, Any]] = []
