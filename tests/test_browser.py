@@ -277,3 +277,21 @@ def test_request_recorder_sees_a_request(browser: Browser, tmp_path: Path) -> No
     time.sleep(0.3)
     with pytest.raises(AssertionError, match="network requests"):
         assert_offline(browser.requests())
+
+
+def test_timeline_hover_shows_participants(browser: Browser, backend: Any, tmp_path: Path) -> None:
+    page = tmp_path / "timeline.html"
+    write_timeline(backend, page)
+    browser.open(page)
+    event = "https://w3id.org/seccoop/id/event/channel-2018-final-stage"
+    box = browser.evaluate(
+        "JSON.stringify(document.querySelector('g.ev[data-id=\"" + event + "\"] rect')"
+        ".getBoundingClientRect())"
+    )
+    box = json.loads(box)
+    browser.hover(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    time.sleep(0.2)
+    tip = browser.evaluate("document.getElementById('tip').textContent")
+    assert "Channel-2018 final stage" in tip
+    assert "RUS" in tip and "UNODC" in tip and "Observer" in tip
+    assert_offline(browser.requests())
