@@ -78,6 +78,7 @@ _SERIES_DEF: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (("illegal", "nelegal"), "Illegal", "Operation", "CSTO"),
     (("mercenary", "naemnik"), "Mercenary", "Operation", "CSTO"),
 ]
+_CANON_KEY = {k: keys[0] for keys, _n, _t, _o in _SERIES_DEF for k in keys}
 SERIES: dict[str, tuple[str, str, str | None]] = {
     k: (name, typ, owner) for keys, name, typ, owner in _SERIES_DEF for k in keys
 }
@@ -228,7 +229,8 @@ def _find_names(text: str) -> list[_Named]:
             base, typ, _owner = SERIES[key]
             if stage:
                 typ = "OperationStage" if typ == "Operation" else typ
-            out.append(_Named(offs, end if end > offs else m.end(), key, base, stage, year, typ))
+            out.append(_Named(offs, end if end > offs else m.end(), _CANON_KEY[key], base, stage,
+                              year, typ))
             continue
         if not year:
             continue
@@ -262,7 +264,8 @@ def _find_names(text: str) -> list[_Named]:
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[A-Z«\"“(\d])|\n+")
 _OBSERVER = re.compile(
-    r"\b(observers?|observer status|monitored|watched|as guests?|invited|followed the work|"
+    r"\b(observers?|observer status|observed?|observing|monitored|watched|as guests?|invited|"
+    r"followed the work|"
     r"in the capacity of observers?)\b",
     re.IGNORECASE,
 )
@@ -295,6 +298,8 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+_END_CUE = re.compile(r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
+                      r"was over|ends|will end|will be completed)\s+(?:on\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|these)\s+(operation|stage|exercises?|trainings?|meeting|session|"
     r"consultations|briefing|conference|event|course|talks)\b",
@@ -937,6 +942,9 @@ class _Extractor:
             for dm in s_dates:
                 if dm.kind == "year" and ev.year is not None:
                     continue
+                lead = self.text[max(0, dm.start - 24) : dm.start]
+                if dm.kind == "day" and _END_CUE.search(lead):
+                    dm = DateMention(dm.start, dm.end, "until", None, dm.finish)
                 if dm.kind == "until":
                     if dm.finish and (ev.year is None or dm.finish.year == ev.year) and (
                         ev.start is None or ev.start.earliest() <= dm.finish.earliest()
@@ -1096,8 +1104,9 @@ class _Extractor:
                 role = "observer"
             elif _HOST.search(before):
                 role = "host"
-            elif re.search(r"(?:coordinated|coordination)\s+(?:\w+\s+){0,3}?(?:by|of|under)\s+"
-                           r"(?:the\s+)?$|coordinator\s+(?:\w+\s+)?$", before, re.IGNORECASE) or (
+            elif re.search(r"(?:coordinated|coordination)\s+(?:\w+\s+){0,6}?(?:by|of|under)\s+"
+                           r"(?:the\s+)?$|coordinator\s+(?:\w+\s+)?$",
+                           text[max(ss, m.start - 70) : m.start], re.IGNORECASE) or (
                 _COORD.search(sent) and re.search(r"(?:auspices|aegis)\s+of\s+(?:the\s+)?$",
                                                  before, re.IGNORECASE)
             ):
@@ -1416,7 +1425,43 @@ class _Extractor:
 
     # ---- finishing
 
+    def _merge_stage_aliases(self) -> None:
+        """'the second stage of operation Channel' in an item about «Kanal-Patrul»: one stage."""
+        for doc in {ev.doc for ev in self.events.values()}:
+            evs = [ev for ev in self.events.values() if ev.doc == doc]
+            for ev in evs:
+                if not (ev.type == "OperationStage" and " stage of " in ev.name):
+                    continue
+                named = [x for x in evs if x.type == "OperationStage" and x is not ev
+                         and " stage of " not in x.name and x.series == ev.series
+                         and x.year == ev.year]
+                if len(named) != 1:
+                    continue
+                tgt = named[0]
+                for a, p in ev.participants.items():
+                    if a not in tgt.participants:
+                        tgt.participants[a] = p
+                for z in ev.seizures:
+                    if z not in tgt.seizures:
+                        tgt.seizures.append(z)
+                tgt.evidence.extend(x for x in ev.evidence if x not in tgt.evidence)
+                if ev.date_explicit and not tgt.date_explicit:
+                    tgt.start, tgt.end, tgt.date_explicit = ev.start, ev.end, True
+                elif ev.end and (tgt.end is None or tgt.end.precision == "year"):
+                    tgt.end = ev.end
+                tgt.place = tgt.place or ev.place
+                tgt.place_id = tgt.place_id or ev.place_id
+                tgt.country = tgt.country or ev.country
+                if ev.stage_of not in (None, "__series__"):
+                    tgt.stage_of = ev.stage_of
+                for other in self.events.values():
+                    if other.part_of == ev.id:
+                        other.part_of = tgt.id
+                del self.events[ev.id]
+                self.order.remove(ev.id)
+
     def _finish(self) -> None:
+        self._merge_stage_aliases()
         for ev in self.events.values():
             if ev.stage_of == "__series__":
                 # part of the edition of that year if the text names it, else of the series
@@ -1429,7 +1474,8 @@ class _Extractor:
                 ser = _slug(canonical_name(ev.series))
                 ev.part_of = ser if ser in self.events else None
             if ev.named and ev.year is not None and ev.start is None:
-                ev.start = ev.end = PartialDate(ev.year)
+                ev.start = PartialDate(ev.year)
+                ev.end = ev.end or PartialDate(ev.year)
             if ev.country is None and ev.place_id:
                 ev.country = self.fb.places[ev.place_id].country
             if ev.end is not None and ev.start is not None and ev.end.latest() < ev.start.earliest():  # noqa: E501
