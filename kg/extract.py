@@ -1151,7 +1151,8 @@ class _Extractor:
                 if owner in ev.participants:
                     continue
                 if owner != m.id and any(
-                    p["role"] in ("organiser", "coordinator") for p in ev.participants.values()
+                    p["role"] in ("organiser", "coordinator")
+                    for e2 in item_events for p in e2.participants.values()
                 ):
                     continue
                 role = "organiser"

@@ -51,6 +51,12 @@ _SPELLINGS = (("Centre", "Center"), ("Organization", "Organisation"), ("Programm
               ("Anti-Terrorism", "Antiterrorist"), ("Anti-Terrorism", "Anti-Terrorist"))
 
 
+def pf_free(form: str, parent: F.Organisation) -> bool:
+    """A short body name that does not name its parent ("RATS", "Joint Staff")."""
+    return not any(p in form for p in (parent.id, parent.name, *parent.aliases)) and (
+        1 <= len(_key(form)) <= 3)
+
+
 def _variants(forms: set[str], org: F.Organisation, fb: F.FactBase) -> set[str]:
     """British/American spellings, "X of the Y" -> "X of Y", and a body's name without its
     parent's prefix when what is left is still specific (three words or more)."""
@@ -69,6 +75,14 @@ def _variants(forms: set[str], org: F.Organisation, fb: F.FactBase) -> set[str]:
                 for pf in (parent.id, parent.name):
                     if c.startswith(pf + " ") and len(_key(c[len(pf) + 1 :])) >= 3:
                         cands.add(c[len(pf) + 1 :])
+                # "CSTO Coordination Council of ...": the parent's id written before the name
+                if not c.startswith(parent.id) and len(_key(c)) >= 2 and not c.isupper():
+                    cands.add(f"{parent.id} {c}")
+                # "RATS of SCO", "Secretariat of the CSTO"
+                if pf_free(c, parent):
+                    for pf in (parent.id, parent.name, *parent.aliases):
+                        cands.add(f"{c} of {pf}")
+                        cands.add(f"{c} of the {pf}")
         out |= cands
     return out
 
