@@ -169,15 +169,20 @@ def _resolve_by_label(backend: Any, sparql: str, value: str, what: str, prefix: 
     if value.startswith(("http://", "https://")):
         return URIRef(value)
     key = normalise_name(value)
-    names: dict[str, set[URIRef]] = {}
-    shown: dict[str, str] = {}
-    for row in backend.select(sparql):
-        e, label = row["e"], str(row["label"])
-        names.setdefault(normalise_name(label), set()).add(e)
-        shown.setdefault(normalise_name(label), label)
-        slug = str(e).rsplit("/", 1)[-1]
-        names.setdefault(normalise_name(slug), set()).add(e)
-        shown.setdefault(normalise_name(slug), slug)
+    cache = getattr(backend, "label_cache", None)  # backends over immutable data keep the index
+    if cache is not None and sparql in cache:
+        names, shown = cache[sparql]
+    else:
+        names, shown = {}, {}
+        for row in backend.select(sparql):
+            e, label = row["e"], str(row["label"])
+            names.setdefault(normalise_name(label), set()).add(e)
+            shown.setdefault(normalise_name(label), label)
+            slug = str(e).rsplit("/", 1)[-1]
+            names.setdefault(normalise_name(slug), set()).add(e)
+            shown.setdefault(normalise_name(slug), slug)
+        if cache is not None:
+            cache[sparql] = (names, shown)
     hits = names.get(key, set())
     if len(hits) == 1:
         return next(iter(hits))
@@ -314,6 +319,7 @@ class StoreBackend:
 
     def __init__(self, store: Any):
         self.store = store
+        self.label_cache: dict[str, Any] = {}  # name -> IRI index for parameter resolution
 
     def _query(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
         from kg.endpoint import inject_values
@@ -333,7 +339,17 @@ class StoreBackend:
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries are supported")
         names = [v.value for v in res.variables]
-        rows = [{n: from_ox(sol[n]) for n in names} for sol in res]
+        memo: dict[Any, Any] = {None: None}  # rows repeat terms (events, roles, states)
+        rows = []
+        for sol in res:
+            row = {}
+            for n in names:
+                t = sol[n]
+                v = memo.get(t, memo)
+                if v is memo:
+                    v = memo[t] = from_ox(t)
+                row[n] = v
+            rows.append(row)
         return Results(names, rows)
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:

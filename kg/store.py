@@ -111,14 +111,15 @@ def from_ox(term: Any) -> Any:
 
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is ox.NamedNode:
         return URIRef(term.value)
-    if isinstance(term, ox.Literal):
+    if kind is ox.Literal:
         if term.language:
             return Literal(term.value, lang=term.language)
         dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
-    if isinstance(term, ox.BlankNode):
+        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=dt)
+    if kind is ox.BlankNode:
         return BNode(term.value)
     raise TypeError(f"unsupported term {term!r}")
 
