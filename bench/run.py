@@ -252,8 +252,11 @@ def _size(s: str) -> int:
     return int(float(s.rstrip("km")) * mult)
 
 
+_OUT = {"json": RESULTS_JSON}
+
+
 def _save(results: dict[str, Any]) -> None:
-    RESULTS_JSON.write_text(json.dumps(results, indent=1))
+    _OUT["json"].write_text(json.dumps(results, indent=1))
     render(results)
 
 
@@ -289,15 +292,20 @@ def main() -> None:
     ap.add_argument("--pyshacl-max", default="100k")
     ap.add_argument("--timeout", type=float, default=1800)
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--results", type=Path, default=RESULTS_JSON)
+    ap.add_argument("--steps", default=None, help="only these steps (comma-separated)")
+    ap.add_argument("--no-cli", action="store_true", help="skip the kg query wall-time runs")
     ap.add_argument("--step")
     ap.add_argument("--arg")
     a = ap.parse_args()
     if a.step:
         print(json.dumps(step(a.step, a.work, a.arg)))
         return
-    results = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.is_file() else {}
+    _OUT["json"] = a.results
+    results = json.loads(a.results.read_text()) if a.results.is_file() else {}
     results["machine"] = machine()
-    results["cli_query"] = cli_query_time()
+    if not a.no_cli:
+        results["cli_query"] = cli_query_time()
     _save(results)
     base_max = _size(a.baseline_max)
     for label in a.sizes.split(","):
@@ -321,6 +329,8 @@ def main() -> None:
             steps += [("load-rdflib", None), ("queries-rdflib", str(a.timeout / 2))]
         if n <= _size(a.pyshacl_max):
             steps.append(("validate-pyshacl", None))
+        if a.steps:
+            steps = [(n_, arg) for n_, arg in steps if n_ in a.steps.split(",")]
         for name, arg in steps:
             if name == "load-store":  # a synthetic event name for the event parameter
                 (work / "event-name.txt").write_text(_first_event(work))
