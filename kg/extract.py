@@ -1151,7 +1151,7 @@ class _Extractor:
                 if owner in ev.participants:
                     continue
                 if owner != m.id and any(
-                    p["role"] in ("organiser", "coordinator")
+                    p["role"] in ("organiser", "coordinator") and p["actor"] != owner
                     for e2 in item_events for p in e2.participants.values()
                 ):
                     continue
