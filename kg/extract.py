@@ -817,7 +817,8 @@ class _Extractor:
                   s_dates: list[DateMention], s_ments: list[Mention], doc: str,
                   item_events: list[_Event]) -> list[tuple[_Event, tuple[int, int]]]:
         out: list[tuple[_Event, tuple[int, int]]] = []
-        day = next((d for d in s_dates if d.kind in ("day", "range")), None)
+        day = next((d for d in s_dates if d.kind in ("day", "range")), None) or next(
+            (d for d in s_dates if d.kind == "month"), None)
         low = sent.lower()
         for rx, typ, words in (
             (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d+(?:[.,]\d+)*"
 _TON = r"(?:metric\s+)?(?:tonnes?|tons?|t)\b"
-_KG = r"(?:kilogram(?:me)?s?|kgs?)\b"
+_KG = r"(?:kilogram(?:me)?s?|kilos?|kgs?)\b"
 _G = r"(?:gram(?:me)?s?|grs?|g)\b"
 _MULT = r"(?:\s+(?P<mult>thousand|million))?"
 

@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"\b(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b")),
     ("until-dm", re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
     ("until-md", re.compile(rf"\b(?:until|till|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
-    ("dm", re.compile(rf"\b{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b")),
+    ("dm", re.compile(rf"\b{_d('d2')}\s+(?:of\s+)?{_m('m2')}(?:,?\s+{_y('y2')})?\b")),
     ("md", re.compile(rf"\b{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b(?!\s*(?:tons?|kg))")),
     ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}(?:\s+{_y('y2')})?\b")),  # noqa: E501
     ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
