@@ -12,6 +12,11 @@ from kg.pipeline import BuildResult, build
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 SEED_TEXT = SHARED_SEEDS / "000_fd7d431f9a6f9fda.txt"
+# What the seed text says about Channel-2018 (its final stage, 28 May - 1 June 2018)
+CHANNEL_2018_STATES = frozenset(
+    {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN", "PAK", "CHN"}
+)
+CSTO_MEMBERS_2018 = frozenset({"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"})
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -23,6 +23,8 @@ from kg.query import (
     run_named,
 )
 
+from .conftest import CSTO_MEMBERS_2018
+
 ALL_RQ = sorted(paths.queries_dir().rglob("*.rq"))
 
 
@@ -77,7 +79,7 @@ def test_headline_channel_2018(seed_out: Path) -> None:
     )
     assert all(r["role"] == "participant" for r in states.values())
     members = {a for a, r in states.items() if "CSTO" in r["member_of"].split("; ")}
-    assert members == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
+    assert members == CSTO_MEMBERS_2018
     orgs = {(r["actor"], r["role"]) for r in rows if r["kind"] == "organisation"}
     assert orgs == {
         ("CSTO", "coordinator"),
@@ -161,14 +163,7 @@ def test_observers(seed_out: Path) -> None:
 
 def test_member_states_at(seed_out: Path) -> None:
     rows = _rows(seed_out, "member-states-at", organisation="CSTO", date="2018-05-28")
-    assert {r["iso3"] for r in rows if r["status"] == "member"} == {
-        "ARM",
-        "BLR",
-        "KAZ",
-        "KGZ",
-        "RUS",
-        "TJK",
-    }
+    assert {r["iso3"] for r in rows if r["status"] == "member"} == CSTO_MEMBERS_2018
     later = _rows(seed_out, "member-states-at", organisation="CSTO", date="2024-09-03")
     assert ("ARM", "suspended") in {(r["iso3"], r["status"]) for r in later}
     assert "ARM" not in {r["iso3"] for r in later if r["status"] == "member"}

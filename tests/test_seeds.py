@@ -14,7 +14,7 @@ from kg import paths
 from kg.facts import PartialDate
 from kg.seeds import SeedError, load_seeds, read_yaml, sha256_text
 
-from .conftest import SEED_TEXT, needs_seed_text
+from .conftest import CHANNEL_2018_STATES, CSTO_MEMBERS_2018, SEED_TEXT, needs_seed_text
 
 CASE = Path(__file__).parent / "cases" / "frontier-2025"
 
@@ -42,28 +42,10 @@ def test_shipped_seeds_load_into_typed_records() -> None:
     assert len(fb.states) >= 249
     ev = fb.events["channel-2018-final-stage"]
     assert ev.start == PartialDate(2018, 5, 28) and ev.end == PartialDate(2018, 6, 1)
-    assert {p.actor for p in ev.participants if p.kind == "state"} == {
-        "ARM",
-        "BLR",
-        "KAZ",
-        "KGZ",
-        "RUS",
-        "TJK",
-        "AFG",
-        "IRN",
-        "PAK",
-        "CHN",
-    }
+    assert {p.actor for p in ev.participants if p.kind == "state"} == CHANNEL_2018_STATES
     opium = next(s for s in ev.seizures if s.substance == "opium")
     assert opium.kg == 4753 and opium.as_written == "4 tons and 753 kg"
-    assert fb.memberships_on("CSTO", dt.date(2018, 5, 28)) == {
-        "ARM",
-        "BLR",
-        "KAZ",
-        "KGZ",
-        "RUS",
-        "TJK",
-    }
+    assert fb.memberships_on("CSTO", dt.date(2018, 5, 28)) == CSTO_MEMBERS_2018
     assert "ARM" not in fb.memberships_on("CSTO", dt.date(2024, 9, 3))
     assert "UZB" in fb.memberships_on("CSTO", dt.date(2010, 1, 1))
 
