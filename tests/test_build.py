@@ -150,10 +150,6 @@ from pathlib import Path
 from kg import paths
 from kg.pipeline import build
 from kg.seeds import load_seeds
-
-from .conftest import CSTO_MEMBERS_2018
-
-from .conftest import CSTO_MEMBERS_2018
 import kg.seeds as S
 orig = S.load_seeds
 def shuffled(*a, **k):
