@@ -1462,8 +1462,37 @@ class _Extractor:
                 del self.events[ev.id]
                 self.order.remove(ev.id)
 
+    def _merge_unnamed(self) -> None:
+        """One meeting announced in one item and reported in the next: same type, same start
+        date, a shared organisation (or place) -> one event."""
+        evs = [self.events[i] for i in self.order if not self.events[i].named]
+        for i, a in enumerate(evs):
+            if a.id not in self.events:
+                continue
+            for b in evs[i + 1 :]:
+                if b.id not in self.events or b.type != a.type or a.start is None:
+                    continue
+                if b.start != a.start or b.doc == a.doc:
+                    continue
+                orgs_a = {k for k, p in a.participants.items() if p["kind"] == "organisation"}
+                orgs_b = {k for k, p in b.participants.items() if p["kind"] == "organisation"}
+                if not (orgs_a & orgs_b or (a.place and a.place == b.place)):
+                    continue
+                for k, p in b.participants.items():
+                    a.participants.setdefault(k, p)
+                a.seizures.extend(z for z in b.seizures if z not in a.seizures)
+                a.evidence.extend(x for x in b.evidence if x not in a.evidence)
+                a.place, a.place_id = a.place or b.place, a.place_id or b.place_id
+                a.country = a.country or b.country
+                for other in self.events.values():
+                    if other.part_of == b.id:
+                        other.part_of = a.id
+                del self.events[b.id]
+                self.order.remove(b.id)
+
     def _finish(self) -> None:
         self._merge_stage_aliases()
+        self._merge_unnamed()
         for ev in self.events.values():
             if ev.stage_of == "__series__":
                 # part of the edition of that year if the text names it, else of the series
