@@ -298,6 +298,10 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+_PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
+_ACTIVE_ORGANISER = re.compile(
+    r"^(?:\s*(?:,|and|the|together with)\s*)*\s*(?:jointly\s+|have\s+|has\s+)?"
+    r"(?:organi[sz]ed|convened|hosted|held|conducted)\b", re.IGNORECASE)
 _END_CUE = re.compile(r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
                       r"was over|ends|will end|will be completed)\s+(?:on\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(
@@ -337,12 +341,12 @@ _SUBSTANCES = [
     (r"synthetic (?:drugs?|narcotics?|substances)|synthetics|new psychoactive substances",
      "synthetic_drugs"),
     (r"psychotropic(?: substances| drugs)?|psychotropics", "psychotropic_substances"),
-    (r"heroin", "heroin"),
+    (r"heroine?", "heroin"),
     (r"opium|raw opium", "opium"),
-    (r"hashish|hash", "hashish"),
+    (r"hashish|hashisch|hasish|hash", "hashish"),
     (r"marijuana|marihuana", "marijuana"),
     (r"cannabis|hemp", "cannabis"),
-    (r"cocaine", "cocaine"),
+    (r"cocaine?", "cocaine"),
     (r"mephedrone", "mephedrone"),
     (r"mdma|ecstasy", "mdma"),
     (r"(?:meth)?amphetamines?", "amphetamines"),
@@ -640,7 +644,7 @@ class _Extractor:
     def run(self) -> None:
         text = self.text
         for idx, (s, e, d, title_start) in enumerate(split_items(text), start=1):
-            anchor = d or self.published
+            anchor = d or self.published or _dateline(text[s:e])
             doc_id = f"{self.source}-{idx}"
             from kg.seeds import sha256_text
 
@@ -817,8 +821,9 @@ class _Extractor:
                   s_dates: list[DateMention], s_ments: list[Mention], doc: str,
                   item_events: list[_Event]) -> list[tuple[_Event, tuple[int, int]]]:
         out: list[tuple[_Event, tuple[int, int]]] = []
-        day = next((d for d in s_dates if d.kind in ("day", "range")), None) or next(
-            (d for d in s_dates if d.kind == "month"), None)
+        day = next((d for d in s_dates if d.kind == "range"), None) or next(
+            (d for d in s_dates if d.kind == "day" and not _in_dateline(sent, d.start - ss)),
+            None) or next((d for d in s_dates if d.kind == "month"), None)
         low = sent.lower()
         for rx, typ, words in (
             (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
@@ -974,7 +979,13 @@ class _Extractor:
         if not pool:
             return
         place_name = place_id = country = None
-        for m in s_ments:
+        places = [m for m in s_ments if m.kind == "place" and not (
+            m.start - ss < 40 and re.match(r"^[^.]{0,25}?\s[-–—]\s", self.text[m.end : m.end + 40])
+            and m.start - ss < 3)]
+        # "in Tashkent" before a place merely named
+        places.sort(key=lambda m: not _PLACE_PREP.search(
+            self.text[max(ss, m.start - 16) : m.start]))
+        for m in places:
             if m.kind == "place":
                 pl = self.fb.places[m.id]
                 if pl.kind == "city" and re.match(r"\s*(?:region|oblast|province|district)\b",
@@ -1114,7 +1125,7 @@ class _Extractor:
                 role = "coordinator"
             elif _ORGANISED.search(before) or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
-            ):
+            ) or _ACTIVE_ORGANISER.match(self._strip_orgs(m.end, min(se, m.end + 160), s_ments)):
                 role = "organiser"
             else:
                 role = "default"
@@ -1163,6 +1174,16 @@ class _Extractor:
                 ) and _COORD.search(sent):
                     role = "coordinator"
                 self._add_part(ev, owner, "organisation", role, (ss, se))
+
+    def _strip_orgs(self, a: int, b: int, s_ments: list[Mention]) -> str:
+        """text[a:b] with organisation names (and their parenthesised short forms) removed."""
+        out, pos = [], a
+        for o in s_ments:
+            if o.kind == "organisation" and a <= o.start and o.end <= b:
+                out.append(self.text[pos : o.start])
+                pos = o.end
+        out.append(self.text[pos:b])
+        return re.sub(r"\(\s*\)", "", "".join(out))
 
     def _background_state(self, m: Mention, sent: str, ss: int, se: int,
                           s_ments: list[Mention], in_obs: bool = False) -> bool:
@@ -1334,8 +1355,11 @@ class _Extractor:
                     ma = _SUB_ANY.search(text, q.end, limit)
                     if ma:
                         sub = _which(ma)
-                    elif _SEIZE_CONTEXT.search(sent):
-                        sub = "total"
+                    elif _SEIZE_CONTEXT.search(sent) and not any(
+                        x["span"] == (ss, se) and x["scope"] == "total"
+                        for x in (event.seizures if event else [])
+                    ):
+                        sub = "total"  # a figure without substance, unless the total is known
             if sub is None:
                 continue
             # scope
@@ -1589,6 +1613,20 @@ class _Extractor:
                       "evidence": [span(*x["span"])]} for x in p["posts"]]
             persons.append({"id": p["id"], "name": p["name"], "posts": posts})
         return Extraction(text, self.source, self.documents, events, persons, [])
+
+
+def _in_dateline(sent: str, pos: int) -> bool:
+    """'Vienna, 12 April 2022 - The ...': the publication date at the head of an article."""
+    return pos < 40 and bool(re.match(r"^[A-Z][\w .'-]{0,30},\s*$", sent[:pos])) and bool(
+        re.match(r"^[^.]{0,25}?\s[-–—]\s", sent[pos:]))
+
+
+def _dateline(seg: str) -> dt.date | None:
+    """The first full date written in an item without a header ("Vienna, 12 April 2022 -")."""
+    for d in find_dates(seg[:400], None):
+        if d.kind == "day" and d.begin is not None and d.begin.day:
+            return d.begin.earliest()
+    return None
 
 
 def _in_header(seg: str, pos: int) -> bool:

@@ -33,14 +33,14 @@ CMP_RE = re.compile(
     r"(?:(?:more|less|slightly more|slightly less)\s+than|over|in\s+excess\s+of|upwards\s+of|"
     r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|almost|nearly|about|around|"
     r"approximately|approx\.|roughly|some|circa|up\s+to|under|no\s+more\s+than|"
-    r"not\s+more\s+than)\s+$",
+    r"not\s+more\s+than|more)\s+$",
     re.IGNORECASE,
 )
 
 _COMPARATORS = {
     "at_least": (
         "more than", "over", "in excess of", "upwards of", "at least", "not less than",
-        "no less than", "exceeding", "slightly more than",
+        "no less than", "exceeding", "slightly more than", "more",
     ),
     "about": ("almost", "nearly", "about", "around", "approximately", "approx.", "roughly",
               "some", "circa"),
