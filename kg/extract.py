@@ -412,6 +412,7 @@ _NOT_PERSON = {
     "emergency", "emergencies", "situations", "department", "on", "of", "for", "and", "in",
     "chairman", "first", "a", "an", "at", "with", "his", "her", "colonel-general",
     "lieutenant-general", "major-general", "army-general", "rear-admiral", "vice-admiral",
+    "executive", "general-lieutenant", "general-major", "general-colonel",
 }
 
 
@@ -1256,7 +1257,7 @@ class _Extractor:
             found = None
             for nm in _PNAME.finditer(window):
                 words = nm.group(0).split()
-                while words and words[0].lower() in _NOT_PERSON:
+                while words and (words[0].lower() in _NOT_PERSON or self.gaz.find(words[0])):
                     words.pop(0)
                 if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
                     continue

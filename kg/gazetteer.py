@@ -54,7 +54,7 @@ _SPELLINGS = (("Centre", "Center"), ("Organization", "Organisation"), ("Programm
 def pf_free(form: str, parent: F.Organisation) -> bool:
     """A short body name that does not name its parent ("RATS", "Joint Staff")."""
     return not any(p in form for p in (parent.id, parent.name, *parent.aliases)) and (
-        1 <= len(_key(form)) <= 3)
+        1 <= len(_key(form)) <= 4)
 
 
 def _variants(forms: set[str], org: F.Organisation, fb: F.FactBase) -> set[str]:
