@@ -1006,7 +1006,7 @@ class _Extractor:
                 if gm:
                     pl = self.fb.places[gm[0].id]
                     place_name, place_id, country = pl.name, pl.id, pl.country
-                elif not place_id or self.fb.places[place_id].kind == "city":
+                elif not place_id or self.fb.places[place_id].kind in ("city", "region"):
                     place_name = f"{nm} training ground"
                     place_id = None
         if country is None:
@@ -1515,9 +1515,27 @@ class _Extractor:
                 del self.events[b.id]
                 self.order.remove(b.id)
 
+    def _share_exercise_dates(self) -> None:
+        """Exercises named together in one item ("it includes «Interaction-2021», «Search-
+        2021»...") without dates of their own share the dated one's dates and place."""
+        for doc in {ev.doc for ev in self.events.values()}:
+            ex = [ev for ev in self.events.values() if ev.doc == doc and ev.named
+                  and ev.type in ("Exercise", "Training") and ev.year is not None]
+            dated = [ev for ev in ex if ev.date_explicit]
+            for ev in ex:
+                src = [d for d in dated if d.year == ev.year and d is not ev]
+                if not src:
+                    continue
+                if not ev.date_explicit:
+                    ev.start, ev.end = src[0].start, src[0].end
+                if ev.place is None and src[0].place:
+                    ev.place, ev.place_id = src[0].place, src[0].place_id
+                    ev.country = ev.country or src[0].country
+
     def _finish(self) -> None:
         self._merge_stage_aliases()
         self._merge_unnamed()
+        self._share_exercise_dates()
         for ev in self.events.values():
             if ev.stage_of == "__series__":
                 # part of the edition of that year if the text names it, else of the series
