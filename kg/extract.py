@@ -320,7 +320,14 @@ _MEETING = re.compile(
     r"\b(?:(?:[Ff]inal|[Rr]egular|[Ee]xtraordinary|[Pp]lenary|[Jj]oint|[Ww]orking|[Aa]nnual|"
     r"[Oo]rdinary|[Nn]ext|[Ff]irst|[Ss]econd|\d+(?:st|nd|rd|th))\s+)*"
     r"(?:[Mm]eeting|[Ss]ession|[Cc]onsultations|[Bb]riefing|[Cc]onference|[Ss]ummit|[Tt]alks|"
-    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary)\b(?!s)|\bmet\b"
+    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary|[Nn]egotiations|[Vv]ideoconference)\b(?!s)|"
+    r"\b(?:met|will meet|meets)\b"
+)
+# an unnamed exercise or operation, introduced as new ("a joint exercise", "joint drills")
+_EXERCISE = re.compile(
+    r"\b(?:(?:[Aa]n?|[Jj]oint|[Cc]ommand-staff|[Aa]nti-?terrorist|[Ss]pecial|[Tt]actical|"
+    r"[Ii]nternational|[Rr]egional|[Bb]order)\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?P<w>exercises?|drills|manoeuvres|maneuvers|operation)\b"
 )
 _TRAINING = re.compile(
     r"\b(?:training courses?|training session|courses? for|seminar|workshop|training camp|"
@@ -832,12 +839,20 @@ class _Extractor:
                                    "conference", "summit", "talks", "round", "forum",
                                    "plenary")),
             (_SIGNING, "Other", ("sign",)),
+            (_EXERCISE, "Exercise", ("exercise", "drills", "manoeuvres", "maneuvers",
+                                     "operation")),
         ):
             if not any(w in low for w in words):
                 continue
             m = rx.search(sent)
             if not m:
                 continue
+            if typ == "Exercise":
+                if s_names or re.search(r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$",
+                                        sent[max(0, m.start() - 30) : m.start()]):
+                    continue  # a named event, or an anaphor: not a new event
+                if m.group("w") == "operation":
+                    typ = "Operation"
             if typ == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
                 continue  # "joint training «Rock-2024»": the named event
             if typ == "Meeting" and _TRAINING.search(sent) and "session" in m.group(0).lower():
@@ -881,6 +896,19 @@ class _Extractor:
                     while keep and re.sub(r"\W", "", keep[-1]).lower() in ("of", "the", "and", "on", "for"):  # noqa: E501
                         keep.pop()
                     name = _clean_name(" ".join(keep))
+                    if typ in ("Exercise", "Operation"):
+                        # "a joint exercise of the border services of Kazakhstan and ..."
+                        tail = re.split(r"[,.;:(]| (?:was|were|is|are|has|have|took|held|will|"
+                                        r"in|on|at|near|from|with|which|that|under|during|"
+                                        r"conducted|started|began|ended)\b",
+                                        sent[m.start() :])[0]
+                        name = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", _clean_name(
+                            " ".join(tail.split()[:14])))
+                    if m.group(0) in ("will meet", "meets"):
+                        subj = re.findall(r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?"
+                                          r"[A-Z][\w-]*)*\s*$", sent[: m.start()].rstrip())
+                        name = "Meeting of " + _clean_name(subj[0]) if subj and subj[0].strip() \
+                            else "Meeting"
                     name = name[:1].upper() + name[1:]
             # merge with an unnamed event of the same type in this item and the same date
             same = [ev for ev in item_events if not ev.named and ev.type == typ
@@ -1532,7 +1560,21 @@ class _Extractor:
                     ev.place, ev.place_id = src[0].place, src[0].place_id
                     ev.country = ev.country or src[0].country
 
+    def _drop_unnamed_duplicates(self) -> None:
+        """'A joint exercise' in an item about «Interaction-2023» is that exercise."""
+        named_docs = {ev.doc for ev in self.events.values()
+                      if ev.named and not self._is_series(ev)}
+        for eid in list(self.order):
+            ev = self.events[eid]
+            if not ev.named and ev.type in ("Exercise", "Operation") and ev.doc in named_docs:
+                for other in self.events.values():
+                    if other.part_of == eid:
+                        other.part_of = None
+                del self.events[eid]
+                self.order.remove(eid)
+
     def _finish(self) -> None:
+        self._drop_unnamed_duplicates()
         self._merge_stage_aliases()
         self._merge_unnamed()
         self._share_exercise_dates()
