@@ -81,7 +81,7 @@ def step(name: str, work: Path, arg: str | None) -> dict[str, Any]:
         out.update(seconds=t2 - t0, yaml_load=t1 - t0, rdf=t2 - t1, triples=len(g))
         # set-up for the next steps (timed separately): the store, and the union as N-Triples
         t3 = time.perf_counter()
-        kgstore.save(work / "store", kgstore.dataset_to_store(ds.quads()))
+        kgstore.save(work / "store", kgstore.from_dataset(ds))
         out["store_write"] = time.perf_counter() - t3
         g.serialize(work / "union.nt", format="nt")
     elif name == "validate-fast":
