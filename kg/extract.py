@@ -270,7 +270,10 @@ _OBSERVER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BOUND = re.compile(r";|:|\(|\)|\bwhile\b|\bwhereas\b|\bwith observers\b|,\s+and\s+(?!also)|"
-                           r"\bwith the participation of\b|\.\s")
+                           r"\bwith the participation of\b|\.\s|,\s+with\b|"
+                           r"\b(?:took part|participated|were involved|are involved|take part|"
+                           r"participate|were represented)\b"
+                           r"(?!\s+(?:in the \w+\s+)?as\s+(?:an?\s+)?observers?)")
 _HOST = re.compile(r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
                    r"host(?:ed)?|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\b(?:coordinated|coordination of|coordinator|under the coordination|"
@@ -1071,7 +1074,9 @@ class _Extractor:
             return out
         for m in _OBSERVER.finditer(sent):
             lo = 0
-            for b in _CLAUSE_BOUND.finditer(sent, 0, m.start()):
+            for b in _CLAUSE_BOUND.finditer(sent):  # not endpos: lookaheads need the rest
+                if b.end() > m.start():
+                    break
                 lo = b.end()
             hi = len(sent)
             b = _CLAUSE_BOUND.search(sent, m.end())
