@@ -322,3 +322,19 @@ def test_seed_file_agrees_with_curated_facts(tmp_path: Path) -> None:
         assert key == {(z.substance, z.kg, z.comparator, z.scope, z.since) for z in x.seizures}
     unexpected = diffs - ALLOWED
     assert not unexpected, f"differences not listed in ALLOWED: {sorted(unexpected)}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia, Belarus and Russia took part, with Serbia and Uzbekistan as observers.",
+        "Armenia, Belarus and Russia took part; Serbia and Uzbekistan were invited as observers.",
+        "Units of Armenia, Belarus and Russia participated, while military attaches of Serbia "
+        "and Uzbekistan monitored the exercise.",
+    ],
+)
+def test_participants_and_observers_in_one_sentence(sentence: str) -> None:
+    out = extract_text(f"05.05.2023\n\nThe exercise «Rubezh-2023» was held. {sentence}").to_json()
+    assert roles(by_name(out)["Frontier-2023"]) == {
+        "ARM": "participant", "BLR": "participant", "RUS": "participant", "SRB": "observer",
+        "UZB": "observer"}
