@@ -369,14 +369,18 @@ _SUB_RIGHT = re.compile(
     rf"(?:{_SUB_ALT})\b",
     re.IGNORECASE,
 )
-_SUB_LEFT = re.compile(rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|amounted to|totall?ed)?\s*$",
-                       re.IGNORECASE)
+_SUB_LEFT = re.compile(
+    rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|amounted to|totall?ed|exceeded|exceeds|reached|"
+    r"made up|comprised|weighing|weighed)?\s*(?:(?:more|less) than|over|about|nearly|almost|"
+    r"some|around|approximately)?\s*$",
+    re.IGNORECASE)
 _SUB_ANY = re.compile(rf"\b(?:{_SUB_ALT})\b", re.IGNORECASE)
 _NON_DRUG = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:explosives?|tnt|gold|silver|ammunition|"
                        r"cash|money|weapons?|fish|meat|goods|cargo|food|humanitarian|trotyl)",
                        re.IGNORECASE)
 _SEIZE_CONTEXT = re.compile(r"\b(seiz\w*|confiscat\w*|withdr[ae]w\w*|removed|intercept\w*|"
-                            r"taken out|drugs?|narcotic\w*|took out|detained|withdrawn)\b",
+                            r"taken out|drugs?|narcotic\w*|took out|detained|withdrawn|"
+                            r"accounted for)\b",
                             re.IGNORECASE)
 _BREAKDOWN_CUE = re.compile(r"\b(including|among them|of them|of which|from them|in particular|"
                             r"incl\.|namely|among which)\b", re.IGNORECASE)

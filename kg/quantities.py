@@ -24,14 +24,17 @@ _G = r"(?:gram(?:me)?s?|grs?|g)\b"
 _MULT = r"(?:\s+(?P<mult>thousand|million))?"
 
 QUANTITY_RE = re.compile(
-    rf"(?<![\d.,])(?P<n1>{_NUM}){_MULT}\s*(?P<u1>{_TON}|{_KG}|{_G})"
-    rf"(?:,?\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}|{_G}))?",
+    rf"(?<![\d.,])(?P<n1>{_NUM}){_MULT}\s*(?:"
+    rf"(?P<ut>{_TON})(?:\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}))?"
+    rf"|(?P<uk>{_KG})(?:\s+(?:and\s+)?(?P<n3>\d{{1,3}})\s*(?P<u3>{_G}))?"
+    rf"|(?P<ug>{_G}))",
     re.IGNORECASE,
 )
 # the comparator written just before the number ("more than", "some", "nearly", ...)
 CMP_RE = re.compile(
     r"(?:(?:more|less|slightly more|slightly less)\s+than|over|in\s+excess\s+of|upwards\s+of|"
-    r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|almost|nearly|about|around|"
+    r"at\s+least|not\s+less\s+than|no\s+less\s+than|exceeding|exceeded|exceeds|almost|nearly|"
+    r"about|around|"
     r"approximately|approx\.|roughly|some|circa|up\s+to|under|no\s+more\s+than|"
     r"not\s+more\s+than|more)\s+$",
     re.IGNORECASE,
@@ -40,7 +43,7 @@ CMP_RE = re.compile(
 _COMPARATORS = {
     "at_least": (
         "more than", "over", "in excess of", "upwards of", "at least", "not less than",
-        "no less than", "exceeding", "slightly more than", "more",
+        "no less than", "exceeding", "exceeded", "exceeds", "slightly more than", "more",
     ),
     "about": ("almost", "nearly", "about", "around", "approximately", "approx.", "roughly",
               "some", "circa"),
@@ -121,7 +124,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
             cm = None
         start = cm.start() if cm else m.start()
-        u1 = _unit_kind(m.group("u1"))
+        u1 = "t" if m.group("ut") else "kg" if m.group("uk") else "g"
         try:
             value = to_kg(parse_number(m.group("n1"), u1), u1)
         except ValueError:
@@ -129,8 +132,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("mult"):
             value *= 1000 if m.group("mult").lower() == "thousand" else 1_000_000
         if m.group("n2"):
-            u2 = _unit_kind(m.group("u2"))
-            value += to_kg(Decimal(m.group("n2")), u2)
+            value += Decimal(m.group("n2"))
+        if m.group("n3"):
+            value += Decimal(m.group("n3")) / 1000
         if value <= 0:
             continue
         # a bare "t" only counts right after a number ("1 t 40 kg", "5 t"), never "at"

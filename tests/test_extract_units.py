@@ -157,3 +157,22 @@ def test_ordinal_stage_is_part_of_its_edition() -> None:
     assert (stage["start"], stage["end"]) == ("2016-05-30", "2016-06-03")
     assert (by["Channel-2016"]["start"], by["Channel-2016"]["end"]) == ("2016", "2016")
     assert stage["place"] == "Dushanbe" and stage["country"] == "TJK"
+
+
+def test_compound_only_from_larger_to_smaller_unit() -> None:
+    qs = find_quantities("heroin amounted to 240 kg, and 15 kg of cocaine; 2 kg 300 g")
+    assert [(q.as_written, q.kg) for q in qs] == [
+        ("240 kg", Decimal(240)), ("15 kg", Decimal(15)), ("2 kg 300 g", Decimal("2.3"))]
+
+
+def test_substance_before_its_figure() -> None:
+    out = extract_text(
+        "03.06.2022\n\nDuring the stage «Kanal-Yug» a total of 3.2 tons of drugs were seized. "
+        "The amount of seized hashish exceeded 1.1 tons, heroin amounted to 240 kg. "
+        "Uzbekistan accounted for 900 kg.").to_json()
+    got = {(z["substance"], z["kg"], z["qualifier"], z["scope"], z.get("state"))
+           for e in out["events"] for z in e["seizures"]}
+    assert got == {("total", 3200, "exact", "total", None),
+                   ("hashish", 1100, "at_least", "breakdown", None),
+                   ("heroin", 240, "exact", "breakdown", None),
+                   ("total", 900, "exact", "national", "UZB")}
