@@ -302,6 +302,12 @@ _LOCATION_VERB = re.compile(
     re.IGNORECASE,
 )
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
+_PARTICIPATION_CUE = re.compile(
+    r"\b(?:took part|take part|taking part|participat\w*|involved|attend\w*|represent\w*|"
+    r"delegations?|observers?|joined|contingents?|units|servicemen|experts|officers|"
+    r"specialists|bodies|agencies|forces|guests|invited|monitored|watched|coordinat\w*|"
+    r"organi[sz]\w*|host\w*|held|conducted|chaired|aegis|auspices|on the basis of|met|talks|"
+    r"signed|headquarters|staff)\b", re.IGNORECASE)
 _ACTIVE_ORGANISER = re.compile(
     r"^(?:\s*(?:,|and|the|together with)\s*)*\s*(?:jointly\s+|have\s+|has\s+)?"
     r"(?:organi[sz]ed|convened|hosted|held|conducted)\b", re.IGNORECASE)
@@ -1115,6 +1121,9 @@ class _Extractor:
         has_states = any(
             m.kind == "state" and not self._is_observer(m, obs, s_ments) for m in s_ments
         )
+        # an organisation named in a sentence about no event in particular takes part only
+        # if the sentence says so ("representatives of UNODC attended"), not in passing
+        org_pool_ok = bool(spans) or bool(_PARTICIPATION_CUE.search(sent))
         for m in s_ments:
             if m.kind == "place" or m.entry.form == "programme":
                 continue
@@ -1167,7 +1176,7 @@ class _Extractor:
                 role = "organiser"
             else:
                 role = "default"
-            for ev in pool:
+            for ev in pool if (org_pool_ok or role != "default") else []:
                 r = role
                 if r == "default":
                     has_org = any(p["role"] in ("organiser", "coordinator")
