@@ -301,6 +301,10 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?)"
+    r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"
+    r"province|ground))")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:took part|take part|taking part|participat\w*|involved|attend\w*|represent\w*|"
@@ -393,6 +397,11 @@ _BREAKDOWN_CUE = re.compile(r"\b(including|among them|of them|of which|from them
 _NATIONAL_CUE = re.compile(r"\b(seized|intercepted|agencies|police|side|alone|services?|"
                            r"bodies|law enforcement|confiscated|withdrew|accounted|share|"
                            r"authorities|guards|customs)\b", re.IGNORECASE)
+# a figure credited to the territory of one state: "in (the) territory of Tajikistan"; "in the
+# territory of the republic" / "in the country" is the item's own state (its first state)
+_TERRITORY_OF = re.compile(r"\b(?:in|on)\s+(?:the\s+)?territory\s+of\s+(?:the\s+)?$", re.I)
+_TERRITORY_HOME = re.compile(r"\b(?:in|on)\s+(?:the\s+)?territory\s+of\s+(?:the\s+)?"
+                             r"(?:republic|country)\b|\bin\s+the\s+(?:republic|country)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:in total|in all|altogether|overall|as a whole|all (?:the )?"
                         r"participating|all member|all the member|all states|operation-wide)\b",
                         re.IGNORECASE)
@@ -704,6 +713,8 @@ class _Extractor:
         item_events: list[_Event] = []
         last_seizure_event: _Event | None = None
         last_total: dict[Any, Any] = {}
+        # the item's own state (its first named state): "in the territory of the republic"
+        last_total["home"] = next((m.id for m in mentions if m.kind == "state"), None)
         names.sort(key=lambda x: x.start)
         mentions.sort(key=lambda x: x.start)
         dates.sort(key=lambda x: x.start)
@@ -986,6 +997,7 @@ class _Extractor:
         # a stage named with its operation gets the date, not the operation
         stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
         pool = [ev for ev in pool if ev.id not in stage_ids]
+        s_dates = [dm for dm in s_dates if not _in_dateline(sent, dm.start - ss)]
         for ev in pool:
             for dm in s_dates:
                 if dm.kind == "year" and ev.year is not None:
@@ -1022,8 +1034,11 @@ class _Extractor:
             return
         place_name = place_id = country = None
         places = [m for m in s_ments if m.kind == "place" and not (
-            m.start - ss < 40 and re.match(r"^[^.]{0,25}?\s[-–—]\s", self.text[m.end : m.end + 40])
-            and m.start - ss < 3)]
+            m.start - ss < 3 and (
+                re.match(r"^[^.]{0,25}?\s[-–—]\s", self.text[m.end : m.end + 40])
+                # dateline "Astana, 4 June 2024." / "BISHKEK, August 24, 2024."
+                or re.match(r"^,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)",
+                            self.text[m.end : m.end + 20])))]
         # "in Tashkent" before a place merely named
         places.sort(key=lambda m: not _PLACE_PREP.search(
             self.text[max(ss, m.start - 16) : m.start]))
@@ -1035,6 +1050,16 @@ class _Extractor:
                     country = country or pl.country
                     continue
                 place_name, place_id, country = pl.name, pl.id, pl.country
+                break
+        if place_id is None or self.fb.places[place_id].kind in ("region", "country"):
+            # a town the gazetteer does not know: "near Cholpon-Ata", "in city Bokhtar"
+            for um in _UNKNOWN_PLACE.finditer(sent):
+                a = ss + um.start("p")
+                if any(m.start <= a < m.end for m in s_ments):
+                    continue
+                place_name, place_id = um.group("p"), None
+                if country is None and places:
+                    country = self.fb.places[places[0].id].country
                 break
         low = sent.lower()
         tg = _TRAINING_GROUND.search(sent) if (
@@ -1072,7 +1097,13 @@ class _Extractor:
                 ev.place, ev.place_id = place_name, place_id
                 if country:
                     ev.country = country
-            elif country and ev.country is None and (ev.place is None or ev.place == place_name):
+            elif place_name and ev.place_id and self.fb.places[ev.place_id].kind == "region" and (
+                place_id is None or self.fb.places[place_id].kind == "city"
+            ) and (country is None or country == ev.country):
+                ev.place, ev.place_id = place_name, place_id  # a town in that region
+            elif country and ev.country is None and (
+                ev.place is None or ev.place == place_name or ev.place_id is None
+            ):
                 ev.country = country
 
     # ---- actors
@@ -1341,6 +1372,7 @@ class _Extractor:
         text = self.text
         states: list[Mention] = []
         states_in: list[Mention] = []
+        states_terr: list[Mention] = []  # "in (the) territory of Tajikistan"
         obs = self._observer_spans(sent, ss)
         for m in s_ments:
             if m.kind != "state" or self._is_observer(m, obs, s_ments):
@@ -1349,6 +1381,9 @@ class _Extractor:
             after = text[m.end : min(se, m.end + 40)]
             if re.search(r"\bin\s+(?:the\s+)?$", before):
                 states_in.append(m)
+                continue
+            if _TERRITORY_OF.search(before):
+                states_terr.append(m)
                 continue
             if (_BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent)) or (
                 m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)
@@ -1381,6 +1416,7 @@ class _Extractor:
             ]
             event = cands[0] if cands else None
         prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
+        home: str | None = last_total.get("home")
         for q in s_quants:
             after = text[q.end : min(se, q.end + 60)]
             before = text[max(ss, q.start - 40) : q.start]
@@ -1414,6 +1450,9 @@ class _Extractor:
             since = None
             cands = [m for m in states if m.end <= q.start]
             after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
+            terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None)
+            if terr is None and home and _TERRITORY_HOME.search(text, ss, q.start):
+                terr = home
             listed = bool(cands) and any(
                 re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", text[o.end : cands[-1].start])
                 for o in states if o.end <= cands[-1].start
@@ -1422,6 +1461,8 @@ class _Extractor:
                 state = cands[-1].id
             elif after_in and not cum and not total_cue:
                 state = after_in[0].id
+            elif terr and not cum and not total_cue:
+                state = terr
             elif prev_state and not cum and not total_cue and (
                 _BREAKDOWN_CUE.search(text[ss : q.start]) or last_total.get("national_report")
             ):
@@ -1697,7 +1738,7 @@ class _Extractor:
 def _in_dateline(sent: str, pos: int) -> bool:
     """'Vienna, 12 April 2022 - The ...': the publication date at the head of an article."""
     return pos < 40 and bool(re.match(r"^[A-Z][\w .'-]{0,30},\s*$", sent[:pos])) and bool(
-        re.match(r"^[^.]{0,25}?\s[-–—]\s", sent[pos:]))
+        re.match(r"^.{0,30}?(?:\s[-–—]\s|\.\s*$|\)\s*[-–—]\s)", sent[pos:]))
 
 
 def _dateline(seg: str) -> dt.date | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,.])|\d+(?:[.,]\d+)*"
+_NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?(?![\d,.])|\d+(?:[.,]\d+)*"
 _TON = r"(?:metric\s+)?(?:tonnes?|tons?|t)\b"
 _KG = r"(?:kilogram(?:me)?s?|kilos?|kgs?)\b"
 _G = r"(?:gram(?:me)?s?|grs?|g)\b"
@@ -74,7 +74,10 @@ def parse_number(raw: str, unit: str) -> Decimal:
     """The number as written, given its unit kind ('t', 'kg' or 'g'); see the module note."""
     s = raw.replace("\u00a0", " ").strip()
     if " " in s:
+        # "1 647,3 kg": space-grouped thousands, so a comma is a decimal comma
         s = s.replace(" ", "")
+        if s.count(",") == 1 and "." not in s:
+            s = s.replace(",", ".")
     if "," in s and "." in s:
         s = s.replace(",", "")  # 1,200.5 (English)
     elif s.count(",") > 1:

@@ -44,6 +44,25 @@ def _y(n: str) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # between 30 May and 3 June 2016 / between 20 and 23 August / between May 28 and June 1
+    (
+        "dm-dm",
+        re.compile(
+            rf"\b[Bb]etween\s+{_d('d1')}\s+{_m('m1')}(?:\s+{_y('y1')})?\s+and\s+"
+            rf"{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+        ),
+    ),
+    (
+        "d-dm",
+        re.compile(
+            rf"\b[Bb]etween\s+{_d('d1')}\s+and\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+        ),
+    ),
+    (
+        "md-d",
+        re.compile(rf"\b[Bb]etween\s+{_m('m2')}\s+{_d('d1')}\s+and\s+{_d('d2')}"
+                   rf"(?:,?\s+{_y('y2')})?\b"),
+    ),
     # 30 May - 3 June 2016 / from 30 May to 3 June
     (
         "dm-dm",
