@@ -305,6 +305,20 @@ _UNKNOWN_PLACE = re.compile(
     r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?)"
     r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"
     r"province|ground))")
+# a state that does not take part: "Armenia did not send", "Armenia and Azerbaijan did not",
+# "The Armenian delegation did not take part", "the chair of Armenia was empty", "the Prime
+# Minister of Armenia has informed that he will not come"
+_NEGATED_AFTER = re.compile(
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*[\s,]*(?:[a-z]+\s+){0,5}?"
+    r"(?:did not|didn't|does not|was not|were not|has not|will not|is not|refused|declined|"
+    r"was absent|was empty|was vacant|froze|has frozen|had frozen)\b")
+# an organisation cited as the source of a figure or statement, not as a participant
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|as reported by|citing|data of|figures of|"
+                            r"statistics of)\s+(?:the\s+)?(?:data\s+of\s+(?:the\s+)?)?$",
+                            re.IGNORECASE)
+# "Organizers of the exercise were the Anti-Terrorism Center ... and ..."
+_ORGANISERS_WERE = re.compile(r"\b[Oo]rgani[sz]ers?\b[^.;]{0,40}?\b(?:were|was|are|is)\s+"
+                              r"(?:the\s+)?(?:[^.;]{0,80}\band\s+(?:the\s+)?)?$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 _PARTICIPATION_CUE = re.compile(
     r"\b(?:took part|take part|taking part|participat\w*|involved|attend\w*|represent\w*|"
@@ -334,16 +348,20 @@ _MEETING = re.compile(
     r"[Oo]rdinary|[Nn]ext|[Ff]irst|[Ss]econd|\d+(?:st|nd|rd|th))\s+)*"
     r"(?:[Mm]eeting|[Ss]ession|[Cc]onsultations|[Bb]riefing|[Cc]onference|[Ss]ummit|[Tt]alks|"
     r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary|[Nn]egotiations|[Vv]ideoconference)\b(?!s)|"
-    r"\b(?:met|will meet|meets)\b"
+    r"\b(?:met|will meet|meets)\b|"
+    # "X received the Ambassador of Mongolia": an audience is a meeting
+    r"\breceived(?=\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
+    r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)"
 )
 # an unnamed exercise or operation, introduced as new ("a joint exercise", "joint drills")
 _EXERCISE = re.compile(
     r"\b(?:(?:[Aa]n?|[Jj]oint|[Cc]ommand-staff|[Aa]nti-?terrorist|[Ss]pecial|[Tt]actical|"
     r"[Ii]nternational|[Rr]egional|[Bb]order)\s+)(?:[\w-]+\s+){0,3}?"
-    r"(?P<w>exercises?|drills|manoeuvres|maneuvers|operation)\b"
+    r"(?P<w>exercises?|drills|manoeuvres|maneuvers|operation|controlled deliver(?:y|ies))\b"
 )
 _TRAINING = re.compile(
-    r"\b(?:training courses?|training session|courses? for|seminar|workshop|training camp|"
+    r"\b(?:training courses?|training session|courses? for|training for|seminar|workshop|"
+    r"training camp|"
     r"master class|refresher course)\b",
     re.IGNORECASE,
 )
@@ -861,10 +879,10 @@ class _Extractor:
             (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
             (_MEETING, "Meeting", ("meet", "met", "session", "consultation", "briefing",
                                    "conference", "summit", "talks", "round", "forum",
-                                   "plenary")),
+                                   "plenary", "received")),
             (_SIGNING, "Other", ("sign",)),
             (_EXERCISE, "Exercise", ("exercise", "drills", "manoeuvres", "maneuvers",
-                                     "operation")),
+                                     "operation", "deliver")),
         ):
             if not any(w in low for w in words):
                 continue
@@ -875,7 +893,7 @@ class _Extractor:
                 if s_names or re.search(r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$",
                                         sent[max(0, m.start() - 30) : m.start()]):
                     continue  # a named event, or an anaphor: not a new event
-                if m.group("w") == "operation":
+                if m.group("w") == "operation" or m.group("w").startswith("controlled"):
                     typ = "Operation"
             if typ == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
                 continue  # "joint training «Rock-2024»": the named event
@@ -886,7 +904,11 @@ class _Extractor:
             if typ == "Meeting" and re.search(r"(?:video|tele|web)[- ]?$",
                                               sent[max(0, m.start() - 8) : m.start()], re.I):
                 continue  # "in the format of a video conference": how, not what
-            met = m.group(0) == "met"
+            if typ == "Meeting" and m.group(0).lower() == "videoconference" and re.search(
+                    r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?$",
+                    sent[max(0, m.start() - 20) : m.start()], re.I):
+                continue  # "held by videoconference": how, not what
+            met = m.group(0) in ("met", "received")
             if typ == "Other":
                 ym = re.search(r"\b(?:in|on)\s+((?:19|20)\d\d)\b", sent[m.end() : m.end() + 40])
                 when = (PartialDate(int(ym.group(1))), PartialDate(int(ym.group(1)))) if ym else (
@@ -1176,6 +1198,12 @@ class _Extractor:
                 continue
             if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
                 continue
+            if _SOURCE_BEFORE.search(before):
+                continue  # "according to the CSTO Secretariat": a data source
+            if not in_obs and re.match(r"\s*(?:member[- ](?:states|countries)|"
+                                       r"states[- ]members)\b", after) and not (
+                    _ORGANISED.search(before) or _ORGANISERS_WERE.search(before)):
+                continue  # "units of the CIS member states": the states take part
             if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
                 continue  # "smuggled to the EU"
             forces = "Forces" in org.name
@@ -1201,7 +1229,7 @@ class _Extractor:
                                                  before, re.IGNORECASE)
             ):
                 role = "coordinator"
-            elif _ORGANISED.search(before) or re.search(
+            elif _ORGANISED.search(before) or _ORGANISERS_WERE.search(before) or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
             ) or _ACTIVE_ORGANISER.match(self._strip_orgs(m.end, min(se, m.end + 160), s_ments)):
                 role = "organiser"
@@ -1274,8 +1302,7 @@ class _Extractor:
                 r",\s*(?:the\s+)?", text[o.end : m.start]
             ):
                 return True
-        if re.match(r"[\s,]*(?:did not|didn't|does not|was not|were not|has not|will not|"
-                    r"is not|refused|declined|was absent|froze|has frozen|had frozen)", after) or \
+        if _NEGATED_AFTER.match(after) or \
                 re.search(r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
                           r"(?:the\s+)?$", before, re.IGNORECASE):
             return True
@@ -1660,13 +1687,13 @@ class _Extractor:
         for eid, ev in self.events.items():
             if ev.part_of == eid:
                 ev.part_of = None
-        # a series named only in passing (no edition or stage of it, no figures, no start
-        # year) is not an event of this text; nor is an unnamed event without date and actors
+        # a series named only in passing (no edition or stage of it, no figures; "held since
+        # 2003" is background) is not an event of this text; nor is an unnamed event without
+        # date and actors
         used = {ev.part_of for ev in self.events.values() if ev.part_of}
         for eid in list(self.order):
             ev = self.events[eid]
-            drop = (self._is_series(ev) and eid not in used and not ev.seizures
-                    and ev.start is None) or (
+            drop = (self._is_series(ev) and eid not in used and not ev.seizures) or (
                 not ev.named and ev.start is None and not ev.participants)
             if drop:
                 del self.events[eid]
