@@ -655,6 +655,8 @@ class _Extractor:
 
     # ---- event registry
 
+    _item_parents: set[str] = set()
+
     def _event(self, eid: str, **kw: Any) -> _Event:
         ev = self.events.get(eid)
         if ev is None:
@@ -731,6 +733,10 @@ class _Extractor:
         item_events: list[_Event] = []
         last_seizure_event: _Event | None = None
         last_total: dict[Any, Any] = {}
+        # organisations one of whose bodies the item names (CIS for the CIS ATC)
+        self._item_parents = {
+            o.parent for m in mentions if m.kind == "organisation"
+            and (o := self.fb.organisations.get(m.id)) is not None and o.parent}
         # the item's own state (its first named state): "in the territory of the republic"
         last_total["home"] = next((m.id for m in mentions if m.kind == "state"), None)
         names.sort(key=lambda x: x.start)
@@ -1200,10 +1206,10 @@ class _Extractor:
                 continue
             if _SOURCE_BEFORE.search(before):
                 continue  # "according to the CSTO Secretariat": a data source
-            if not in_obs and re.match(r"\s*(?:member[- ](?:states|countries)|"
-                                       r"states[- ]members)\b", after) and not (
+            if not in_obs and m.id in self._item_parents and re.match(
+                    r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after) and not (
                     _ORGANISED.search(before) or _ORGANISERS_WERE.search(before)):
-                continue  # "units of the CIS member states": the states take part
+                continue  # "bodies of the CIS member states", with a CIS body running the event
             if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
                 continue  # "smuggled to the EU"
             forces = "Forces" in org.name
