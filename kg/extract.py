@@ -1204,10 +1204,14 @@ class _Extractor:
                 continue
             if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
                 continue
+            if _is_publisher(text, m):
+                continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
             if _SOURCE_BEFORE.search(before):
                 continue  # "according to the CSTO Secretariat": a data source
-            if not in_obs and m.id in self._item_parents and re.match(
-                    r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after) and not (
+            if not in_obs and m.id in self._item_parents and (re.match(
+                    r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after)
+                    or re.search(r"\b(?:states?[- ]participants|member[- ]states|states[- ]"
+                                 r"members)\s+(?:of\s+)?(?:the\s+)?$", before)) and not (
                     _ORGANISED.search(before) or _ORGANISERS_WERE.search(before)):
                 continue  # "bodies of the CIS member states", with a CIS body running the event
             if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
@@ -1241,7 +1245,10 @@ class _Extractor:
                 role = "organiser"
             else:
                 role = "default"
+            venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
             for ev in pool if (org_pool_ok or role != "default") else []:
+                if ev.met and venue:
+                    continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
                 r = role
                 if r == "default":
                     has_org = any(p["role"] in ("organiser", "coordinator")
@@ -1264,7 +1271,7 @@ class _Extractor:
         # the organisation that runs a known series organises all of it (or a body of it
         # is written: "the CSTO Collective Rapid Reaction Forces «Interaction-2024»")
         for m in s_ments:
-            if m.kind != "organisation":
+            if m.kind != "organisation" or _is_publisher(text, m):
                 continue
             org = self.fb.organisations.get(m.id)
             owner_ids = {m.id, org.parent} if org and org.parent else {m.id}
@@ -1766,6 +1773,12 @@ class _Extractor:
                       "evidence": [span(*x["span"])]} for x in p["posts"]]
             persons.append({"id": p["id"], "name": p["name"], "posts": posts})
         return Extraction(text, self.source, self.documents, events, persons, [])
+
+
+def _is_publisher(text: str, m: Mention) -> bool:
+    """An organisation opening a line and followed by a colon: the press office that reports."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    return not text[ls : m.start].strip() and text[m.end : m.end + 2].lstrip(" ").startswith(":")
 
 
 def _in_dateline(sent: str, pos: int) -> bool:
