@@ -285,6 +285,11 @@ _BACKGROUND_BEFORE = re.compile(
     r"in|situation in|situation on|border with|borders? of|bank of|territory of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Officers from Armenia": people from a state take part (not a drug origin)
+_PEOPLE_FROM = re.compile(r"\b(?:officers|officials|experts|representatives|delegations?|"
+                          r"specialists|servicemen|units|contingents|participants|policemen|"
+                          r"instructors|analysts|staff|guests|members)\s+from\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 _TRAFFIC = re.compile(r"\b(smuggl\w*|traffick\w*|route|origin|stream|flow|transit|production|"
                       r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
                       re.IGNORECASE)
@@ -332,7 +337,8 @@ _ACTIVE_ORGANISER = re.compile(
 _END_CUE = re.compile(r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
                       r"was over|ends|will end|will be completed)\s+(?:on\s+)?$", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|these)\s+(operation|stage|exercises?|trainings?|meeting|session|"
+    r"\b(?:the|this|that|its|these)\s+(?:(?:joint|international|special|regional|border|"
+    r"anti-drug|anti-terrorist|command-staff|tactical)\s+){0,2}(operation|stage|exercises?|trainings?|meeting|session|"
     r"consultations|briefing|conference|event|course|talks)\b",
     re.IGNORECASE,
 )
@@ -897,7 +903,7 @@ class _Extractor:
                 continue
             if typ == "Exercise":
                 if s_names or re.search(r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$",
-                                        sent[max(0, m.start() - 30) : m.start()]):
+                                        sent[max(0, m.start() - 30) : m.start()], re.I):
                     continue  # a named event, or an anaphor: not a new event
                 if m.group("w") == "operation" or m.group("w").startswith("controlled"):
                     typ = "Operation"
@@ -1324,7 +1330,7 @@ class _Extractor:
             return True
         if in_obs:
             return False
-        if _BACKGROUND_BEFORE.search(before) and (
+        if _BACKGROUND_BEFORE.search(before) and not _PEOPLE_FROM.search(before) and (
             _TRAFFIC.search(sent) or re.search(r"\bto\s+(?:the\s+)?$", before)
             or re.search(r"\b(?:border|bank|situation)", before, re.IGNORECASE)
         ):
