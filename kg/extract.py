@@ -306,8 +306,17 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+_SEATS = {"CSTO-SECRETARIAT": "moscow", "CSTO-JOINT-STAFF": "moscow",
+          "CSTO-CRC": "moscow", "CIS-ATC": "moscow", "SCO-RATS": "tashkent", "CARICC": "almaty"}
+_SEAT_RE = re.compile(r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
+                      r"(?P<b>(?:[A-Z][\w-]*\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
+                      r"Committee|CARICC))\b")
+_NOT_TOWNS = {"the", "this", "that", "accordance", "addition", "total", "general", "particular",
+              "order", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "russian", "english"}
 _UNKNOWN_PLACE = re.compile(
-    r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?)"
+    r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?|"
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;]))"
     r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"
     r"province|ground))")
 # a state that does not take part: "Armenia did not send", "Armenia and Azerbaijan did not",
@@ -662,6 +671,7 @@ class _Extractor:
     # ---- event registry
 
     _item_parents: set[str] = set()
+    _item_orgs: set[str] = set()
 
     def _event(self, eid: str, **kw: Any) -> _Event:
         ev = self.events.get(eid)
@@ -740,6 +750,7 @@ class _Extractor:
         last_seizure_event: _Event | None = None
         last_total: dict[Any, Any] = {}
         # organisations one of whose bodies the item names (CIS for the CIS ATC)
+        self._item_orgs = {m.id for m in mentions if m.kind == "organisation"}
         self._item_parents = {
             o.parent for m in mentions if m.kind == "organisation"
             and (o := self.fb.organisations.get(m.id)) is not None and o.parent}
@@ -1064,10 +1075,22 @@ class _Extractor:
 
     def _places(self, sent: str, ss: int, s_ments: list[Mention], targets: list[_Event]) -> None:
         pool = [ev for ev in targets if not self._is_series(ev) and ev.type != "Other"]
+        # "the Memorandum ... signed in Vienna": the place of a signing
+        signed_at = [m for m in s_ments if m.kind == "place" and re.search(
+            r"\bsigned\s+(?:\w+\s+){0,3}?in\s+$", self.text[max(ss, m.start - 40) : m.start])]
+        if signed_at:
+            pl = self.fb.places[signed_at[0].id]
+            for ev in self.events.values():
+                if ev.type == "Other" and ev.place is None and ev.signing_span and (
+                    ss <= ev.signing_span[0] < signed_at[0].start):
+                    ev.place, ev.place_id, ev.country = pl.name, pl.id, pl.country
         if not pool:
             return
         place_name = place_id = country = None
-        places = [m for m in s_ments if m.kind == "place" and not (
+        places = [m for m in s_ments if m.kind == "place" and not re.search(
+            # a route is not a venue: "from Shymkent to Yekaterinburg"
+            r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$",
+            self.text[max(ss, m.start - 30) : m.start]) and not (
             m.start - ss < 3 and (
                 re.match(r"^[^.]{0,25}?\s[-–—]\s", self.text[m.end : m.end + 40])
                 # dateline "Astana, 4 June 2024." / "BISHKEK, August 24, 2024."
@@ -1086,15 +1109,32 @@ class _Extractor:
                 place_name, place_id, country = pl.name, pl.id, pl.country
                 break
         if place_id is None or self.fb.places[place_id].kind in ("region", "country"):
-            # a town the gazetteer does not know: "near Cholpon-Ata", "in city Bokhtar"
+            # a town the gazetteer does not know: "near Cholpon-Ata", "in city Bokhtar",
+            # "the Institute ... of Russia in Domodedovo, a course ..."
             for um in _UNKNOWN_PLACE.finditer(sent):
                 a = ss + um.start("p")
-                if any(m.start <= a < m.end for m in s_ments):
+                if any(m.start <= a < m.end for m in s_ments) or um.group("p").lower() in (
+                        _NOT_TOWNS):
                     continue
                 place_name, place_id = um.group("p"), None
                 if country is None and places:
                     country = self.fb.places[places[0].id].country
+                if country is None:
+                    near = [m for m in s_ments if m.kind == "state" and 0 <= a - m.end <= 6]
+                    country = near[-1].id if near else None
                 break
+        if place_id is None and place_name is None:
+            # the seat of a body stands for its city: "received in the (CSTO) Secretariat"
+            for sm in _SEAT_RE.finditer(sent):
+                a = ss + sm.start("b")
+                org = next((m.id for m in s_ments if m.kind == "organisation"
+                            and m.start <= a < m.end), None)
+                if org is None and "CSTO-SECRETARIAT" in self._item_orgs:
+                    org = "CSTO-SECRETARIAT"
+                if org in _SEATS:
+                    pl = self.fb.places[_SEATS[org]]
+                    place_name, place_id, country = pl.name, pl.id, pl.country
+                    break
         low = sent.lower()
         tg = _TRAINING_GROUND.search(sent) if (
             "ground" in low or "range" in low or "polygon" in low) else None
