@@ -1076,7 +1076,7 @@ class _Extractor:
     def _places(self, sent: str, ss: int, s_ments: list[Mention], targets: list[_Event]) -> None:
         pool = [ev for ev in targets if not self._is_series(ev) and ev.type != "Other"]
         # "the Memorandum ... signed in Vienna": the place of a signing
-        signed_at = [m for m in s_ments if m.kind == "place" and re.search(
+        signed_at = "signed" in sent and [m for m in s_ments if m.kind == "place" and re.search(
             r"\bsigned\s+(?:\w+\s+){0,3}?in\s+$", self.text[max(ss, m.start - 40) : m.start])]
         if signed_at:
             pl = self.fb.places[signed_at[0].id]
@@ -1108,7 +1108,8 @@ class _Extractor:
                     continue
                 place_name, place_id, country = pl.name, pl.id, pl.country
                 break
-        if place_id is None or self.fb.places[place_id].kind in ("region", "country"):
+        if (place_id is None or self.fb.places[place_id].kind in ("region", "country")) and (
+                "in " in sent or "near " in sent):
             # a town the gazetteer does not know: "near Cholpon-Ata", "in city Bokhtar",
             # "the Institute ... of Russia in Domodedovo, a course ..."
             for um in _UNKNOWN_PLACE.finditer(sent):
@@ -1123,7 +1124,8 @@ class _Extractor:
                     near = [m for m in s_ments if m.kind == "state" and 0 <= a - m.end <= 6]
                     country = near[-1].id if near else None
                 break
-        if place_id is None and place_name is None:
+        if place_id is None and place_name is None and " the " in sent and any(
+                w in sent for w in ("Secretariat", "Staff", "Cent", "Committee", "CARICC")):
             # the seat of a body stands for its city: "received in the (CSTO) Secretariat"
             for sm in _SEAT_RE.finditer(sent):
                 a = ss + sm.start("b")
