@@ -306,6 +306,9 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+_AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
+                         r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
+                         r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
 _SEATS = {"CSTO-SECRETARIAT": "moscow", "CSTO-JOINT-STAFF": "moscow",
           "CSTO-CRC": "moscow", "CIS-ATC": "moscow", "SCO-RATS": "tashkent", "CARICC": "almaty"}
 _SEAT_RE = re.compile(r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
@@ -832,6 +835,15 @@ class _Extractor:
                         item_events.append(t)
                 else:
                     note(t, a, b)
+            # "Following the talks, they signed ...": a signing at a meeting of this item
+            # takes the meeting's date and place
+            for t, _a, _b in signings:
+                if t.start is None and _AT_MEETING.search(sent):
+                    mt = [ev for ev in item_events if ev.type == "Meeting" and ev.start]
+                    if mt:
+                        t.start, t.end = mt[-1].start, mt[-1].end
+                        t.place, t.place_id = mt[-1].place, mt[-1].place_id
+                        t.country = mt[-1].country
             for ev in explicit:
                 if len(ev.evidence) < _MAX_EVIDENCE and (ss, se) not in ev.evidence:
                     ev.evidence.append((ss, se))
