@@ -14,10 +14,18 @@ from kg.evaluate import Scores, is_named, match_events, norm_name, score_file
 HERE = Path(__file__).parent
 DEV = HERE / "devset" / "dev"
 
-# Measured on the dev split when the extractor was written (events F1 0.94, states 0.99,
-# organisations 0.92, seizures 1.00, dates 0.91); the floors leave a little room.
-FLOORS = {"events": 0.90, "states": 0.95, "organisations": 0.88, "seizures": 0.95}
-ACC_FLOORS = {"dates": 0.85, "types": 0.95, "roles": 0.92, "qualifiers": 0.95, "places": 0.75}
+DEV2 = HERE / "devset" / "dev2"
+
+# Measured on the dev split (events F1 0.98, states 1.00, organisations 0.96, seizures 1.00,
+# dates 0.98, places 0.97) after the dev2 generalisation pass; the floors leave a little room.
+FLOORS = {"events": 0.93, "states": 0.97, "organisations": 0.92, "seizures": 0.97}
+ACC_FLOORS = {"dates": 0.92, "types": 0.95, "roles": 0.94, "qualifiers": 0.95, "places": 0.90}
+# dev2 (written later by another author; first measured at events 0.88, organisations 0.85,
+# seizures 0.26, places 0.71) now scores events 1.00, states 1.00, organisations 0.97,
+# seizures 1.00, roles 0.94, places 1.00; its floors guard the generalisation rules.
+DEV2_FLOORS = {"events": 0.92, "states": 0.95, "organisations": 0.90, "seizures": 0.95}
+DEV2_ACC_FLOORS = {"dates": 0.92, "types": 0.95, "roles": 0.90, "qualifiers": 0.95,
+                   "places": 0.90}
 
 
 def ev(name: str, typ: str = "Operation", start: str | None = None, parts=(), seizures=()):  # type: ignore[no-untyped-def]
@@ -72,6 +80,19 @@ def test_dev_split_stays_above_floor() -> None:
     for k, floor in FLOORS.items():
         assert d[k]["f1"] >= floor, (k, d[k])
     for k, floor in ACC_FLOORS.items():
+        assert d[k]["accuracy"] >= floor, (k, d[k])
+
+
+@pytest.mark.skipif(not DEV2.is_dir(), reason="tests/devset/dev2 not present")
+def test_dev2_split_stays_above_floor() -> None:
+    r = CliRunner().invoke(cli, ["evaluate", str(DEV2), str(DEV2), "--format", "json"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["files"] >= 16
+    for k, floor in DEV2_FLOORS.items():
+        assert d[k]["f1"] >= floor, (k, d[k])
+    for k, floor in DEV2_ACC_FLOORS.items():
         assert d[k]["accuracy"] >= floor, (k, d[k])
 
 

@@ -176,3 +176,83 @@ def test_substance_before_its_figure() -> None:
                    ("hashish", 1100, "at_least", "breakdown", None),
                    ("heroin", 240, "exact", "breakdown", None),
                    ("total", 900, "exact", "national", "UZB")}
+
+
+def test_space_grouped_thousands_with_decimal_comma() -> None:
+    qs = find_quantities("in all 2 318,5 kg of drugs and 12 000 kg of precursors")
+    assert [q.kg for q in qs] == [Decimal("2318.5"), Decimal(12000)]
+
+
+def test_between_day_and_day() -> None:
+    assert _one("between 14 and 17 May the units") == ("2024-05-14", "2024-05-17")
+
+
+def _events(text: str) -> list[dict]:
+    return extract_text(text).to_json()["events"]
+
+
+def _actors(ev: dict) -> dict[str, str]:
+    return {p["actor"]: p["role"] for p in ev["participants"] if p["kind"] != "person"}
+
+
+def test_territory_of_the_republic_is_a_national_share() -> None:
+    evs = _events(
+        "Stage «Kanal-Zapad» summed up in the Republic of Belarus\n\n05.07.2023\n\n"
+        "From 26 to 30 June the internal affairs bodies of Belarus took part in the stage "
+        "«Kanal-Zapad». On the territory of the republic 410,2 kg of drugs were withdrawn, "
+        "among them:\nHashish – 300 kg\nPrecursors – 2,2 tons\n")
+    got = {(z["substance"], z["kg"], z["scope"], z.get("state"))
+           for e in evs for z in e["seizures"]}
+    assert got == {("total", 410.2, "national", "BLR"), ("hashish", 300, "national", "BLR"),
+                   ("precursors", 2200, "national", "BLR")}
+
+
+def test_negated_states_in_lists_and_clauses() -> None:
+    evs = _events(
+        "12.03.2023\n\nOn 10 March in Minsk a meeting of the Council of Foreign Ministers of "
+        "the CSTO was held. Ministers of Belarus, Kazakhstan and Russia took part. Armenia and "
+        "Kyrgyzstan did not send delegations. The Tajik delegation did not attend.")
+    states = {a for e in evs for a, _r in _actors(e).items() if len(a) == 3 and a.isupper()
+              and a not in ("CIS", "SCO", "EAG")}
+    assert states == {"BLR", "KAZ", "RUS"}
+
+
+def test_data_source_and_publisher_are_not_participants() -> None:
+    evs = _events(
+        "CARICC: results of the week\n\n01.02.2024\n\nFrom 22 to 26 January 2024 the border "
+        "guards of Kazakhstan and Uzbekistan conducted a joint operation «Steppe-2024». "
+        "According to UNODC, 1,3 tons of drugs were seized during the operation.")
+    assert evs and all("UNODC" not in _actors(e) and "CARICC" not in _actors(e) for e in evs)
+
+
+def test_series_held_since_a_year_is_background() -> None:
+    evs = _events("03.03.2024\n\nOur police take part in the operation «Kanal» of the CSTO, "
+                  "which is held since 2003, and exchange information daily.")
+    assert evs == []
+
+
+def test_unknown_town_route_and_seat() -> None:
+    evs = _events(
+        "10.05.2024\n\nFrom 6 to 8 May 2024 in the Osh region of Kyrgyzstan, near Uzgen, the "
+        "training course for customs officers was held under the auspices of the CSTO.")
+    assert [(e["place"], e["country"]) for e in evs] == [("Uzgen", "KGZ")]
+    evs = _events(
+        "10.05.2024\n\nFrom 6 to 9 May 2024 the police of Kazakhstan and Russia carried out an "
+        "international controlled delivery of heroin from Almaty to Kazan under the "
+        "coordination of CARICC.")
+    assert [(e["type"], e["place"]) for e in evs] == [("Operation", None)]
+    assert _actors(evs[0])["CARICC"] == "coordinator"
+    evs = _events(
+        "The CSTO Secretariat informs\n\n10.05.2024\n\nOn 8 May the CSTO Secretary General "
+        "received in the Secretariat the Ambassador of Serbia.")
+    assert [(e["type"], e["start"], e["place"]) for e in evs] == [
+        ("Meeting", "2024-05-08", "Moscow")]
+
+
+def test_signing_following_the_talks_takes_the_meeting_date() -> None:
+    evs = _events(
+        "Vienna, 6 March 2024\n\nOn 5 March 2024 the CSTO Secretary General and the UNODC "
+        "Executive Director held a meeting in Vienna. Following the talks, they signed a "
+        "Memorandum on joint trainings.")
+    sig = [e for e in evs if e["type"] == "Other"]
+    assert [(e["start"], e["place"]) for e in sig] == [("2024-03-05", "Vienna")]
