@@ -306,6 +306,11 @@ _LOCATION_VERB = re.compile(
     r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
     re.IGNORECASE,
 )
+
+
+_POST_OF = re.compile(r"\b(?:Chief|Head|head|chief|Director|Chairman|Secretary|Commander|"
+                      r"Deputy|Representative|Spokesman|spokesman)\b[\w -]{0,25}?\bof\s+"
+                      r"(?:the\s+)?$")
 _AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
                          r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
                          r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
@@ -1306,9 +1311,14 @@ class _Extractor:
             else:
                 role = "default"
             venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
+            # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
+            # add a sub-body to an exercise or a big meeting
+            post_of_body = bool(org.parent) and role == "default" and bool(_POST_OF.search(before))
             for ev in pool if (org_pool_ok or role != "default") else []:
                 if ev.met and venue:
                     continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
+                if post_of_body and ev.type != "Meeting":
+                    continue
                 r = role
                 if r == "default":
                     has_org = any(p["role"] in ("organiser", "coordinator")
