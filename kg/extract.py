@@ -311,6 +311,8 @@ _LOCATION_VERB = re.compile(
 _POST_OF = re.compile(r"\b(?:Chief|Head|head|chief|Director|Chairman|Secretary|Commander|"
                       r"Deputy|Representative|Spokesman|spokesman)\b[\w -]{0,25}?\bof\s+"
                       r"(?:the\s+)?$")
+_POST_AFTER = re.compile(r"\s+(?:Deputy\s+)?(?:Secretary[- ]General|Chairman|Director|Chief|"
+                         r"Head|Spokesman|Press Secretary)\s+[A-Z][a-z]+")
 _AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
                          r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
                          r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
@@ -737,6 +739,15 @@ class _Extractor:
         seg = text[s:e]
         item_year = anchor.year if anchor else None
         mentions = [Mention(m.start + s, m.end + s, m.entry) for m in self.gaz.find(seg)]
+        # the CSTO anti-drug "Coordination Council", written without its long name
+        if "Coordination Council" in seg and "drug" in seg and any(
+                m.id.startswith("CSTO") for m in mentions):
+            cc = self.gaz.find("CCHCA")
+            taken = [(m.start, m.end) for m in mentions]
+            for cm in re.finditer(r"\bCoordination Council\b", seg):
+                a, b = cm.start() + s, cm.end() + s
+                if cc and not any(x < b and a < y for x, y in taken):
+                    mentions.append(Mention(a, b, cc[0].entry))
         dates = [DateMention(x.start + s, x.end + s, x.kind, x.begin, x.finish)
                  for x in find_dates(seg, anchor) if not _in_header(seg, x.start)]
         quants = [Quantity(q.start + s, q.end + s, q.kg, q.comparator, q.as_written)
@@ -1305,6 +1316,8 @@ class _Extractor:
             ):
                 role = "coordinator"
             elif _ORGANISED.search(before) or _ORGANISERS_WERE.search(before) or re.search(
+                r"\b(?:session|sitting|plenary)\s+of\s+(?:the|their|its)\s+$", before,
+                re.IGNORECASE) or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
             ) or _ACTIVE_ORGANISER.match(self._strip_orgs(m.end, min(se, m.end + 160), s_ments)):
                 role = "organiser"
@@ -1314,10 +1327,18 @@ class _Extractor:
             # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
             # add a sub-body to an exercise or a big meeting
             post_of_body = bool(org.parent) and role == "default" and bool(_POST_OF.search(before))
+            # "CSTO Secretary General X said in his address to the meeting": a speaker's post
+            # does not make his organisation a party to a big meeting
+            speaker_post = role == "default" and bool(_POST_AFTER.match(after))
             for ev in pool if (org_pool_ok or role != "default") else []:
                 if ev.met and venue:
                     continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
                 if post_of_body and ev.type != "Meeting":
+                    continue
+                if speaker_post and ev.type == "Meeting" and any(
+                        p["kind"] == "organisation" for p in ev.participants.values()) and (
+                        not ev.met or sum(p["kind"] == "state"
+                                          for p in ev.participants.values()) >= 3):
                     continue
                 r = role
                 if r == "default":
@@ -1343,6 +1364,10 @@ class _Extractor:
         for m in s_ments:
             if m.kind != "organisation" or _is_publisher(text, m):
                 continue
+            after = text[m.end : min(se, m.end + 40)]
+            if _POST_AFTER.match(after) or re.match(r"\s+(?:member\s+)?(?:states|countries)\b",
+                                                    after):
+                continue  # "CSTO Secretary General X said", "chiefs of CSTO states"
             org = self.fb.organisations.get(m.id)
             owner_ids = {m.id, org.parent} if org and org.parent else {m.id}
             for ev in item_events:
