@@ -423,6 +423,8 @@ def _fmt(x: Any, unit: str = "s") -> str:
             return "error"
         if "skipped" in x:
             return "skipped"
+        if "stopped" in x:
+            return "stopped"
         x = x.get("seconds")
         if x is None:
             return "–"
