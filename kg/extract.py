@@ -313,6 +313,12 @@ _POST_OF = re.compile(r"\b(?:Chief|Head|head|chief|Director|Chairman|Secretary|C
                       r"(?:the\s+)?$")
 _POST_AFTER = re.compile(r"\s+(?:Deputy\s+)?(?:Secretary[- ]General|Chairman|Director|Chief|"
                          r"Head|Spokesman|Press Secretary)\s+[A-Z][a-z]+")
+_TEACHERS_OF = re.compile(r"\b(?:experts|lecturers|instructors|trainers|specialists|teachers)\s+"
+                          r"(?:of|from)\s+(?:the\s+)?(?:[^.;]{0,60}?\s+and\s+(?:of\s+|from\s+)?"
+                          r"(?:the\s+)?)?$", re.IGNORECASE)
+_BACKGROUND_CUE = re.compile(r"\bsince\s+(?:then|the\s+(?:middle|beginning|start|end)\b)|"
+                             r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
+                             r"\blong history\b", re.IGNORECASE)
 _AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
                          r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
                          r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
@@ -881,6 +887,8 @@ class _Extractor:
                             for t in targets))]
                     if stages:
                         targets = [stages[-1]]
+            elif _BACKGROUND_CUE.search(sent):
+                targets = []  # background: "since then UNODC experts regularly observe ..."
             else:
                 targets = self._anaphor(sent, item_events, focus)
             if specific:
@@ -1218,6 +1226,9 @@ class _Extractor:
         if not any(w in low for w in ("observ", "monitor", "watch", "guest", "invit", "followed")):
             return out
         for m in _OBSERVER.finditer(sent):
+            if re.search(r"\b(?:discuss\w*|considered|talked about|about|regarding)\s+(?:the\s+)?"
+                         r"(?:\w+\s+){0,4}$", sent[max(0, m.start() - 60) : m.start()]):
+                continue  # "discussed the participation of Mongolian observers": a topic
             lo = 0
             for b in _CLAUSE_BOUND.finditer(sent):  # not endpos: lookaheads need the rest
                 if b.end() > m.start():
@@ -1315,9 +1326,12 @@ class _Extractor:
                                                  before, re.IGNORECASE)
             ):
                 role = "coordinator"
+            elif _TEACHERS_OF.search(before) or re.search(r"\bwith\s+(?:the\s+)?$", before):
+                role = "participant"  # "experts of UNODC conducted", "consultations with the UN"
             elif _ORGANISED.search(before) or _ORGANISERS_WERE.search(before) or re.search(
-                r"\b(?:session|sitting|plenary)\s+of\s+(?:the|their|its)\s+$", before,
-                re.IGNORECASE) or re.search(
+                r"\b(?:meeting|session|sitting|plenary)\s+of\s+(?:the\s+|their\s+|its\s+)?"
+                r"(?:[A-Z][\w-]*\s+(?:on\s+[\w ]{0,30}?\s+)?(?:of\s+(?:the\s+)?)?){0,4}$",
+                text[max(ss, m.start - 90) : m.start]) or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
             ) or _ACTIVE_ORGANISER.match(self._strip_orgs(m.end, min(se, m.end + 160), s_ments)):
                 role = "organiser"
