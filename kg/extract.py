@@ -319,6 +319,7 @@ _TEACHERS_OF = re.compile(r"\b(?:experts|lecturers|instructors|trainers|speciali
 _BACKGROUND_CUE = re.compile(r"\bsince\s+(?:then|the\s+(?:middle|beginning|start|end)\b)|"
                              r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
                              r"\blong history\b", re.IGNORECASE)
+_ROUTE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$")
 _AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
                          r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
                          r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
@@ -1123,10 +1124,10 @@ class _Extractor:
         if not pool:
             return
         place_name = place_id = country = None
-        places = [m for m in s_ments if m.kind == "place" and not re.search(
+        route = "from " in sent or "via " in sent or "through " in sent
+        places = [m for m in s_ments if m.kind == "place" and not (route and _ROUTE.search(
             # a route is not a venue: "from Shymkent to Yekaterinburg"
-            r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$",
-            self.text[max(ss, m.start - 30) : m.start]) and not (
+            self.text[max(ss, m.start - 30) : m.start])) and not (
             m.start - ss < 3 and (
                 re.match(r"^[^.]{0,25}?\s[-–—]\s", self.text[m.end : m.end + 40])
                 # dateline "Astana, 4 June 2024." / "BISHKEK, August 24, 2024."
