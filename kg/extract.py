@@ -1151,8 +1151,9 @@ class _Extractor:
             # "the Institute ... of Russia in Domodedovo, a course ..."
             for um in _UNKNOWN_PLACE.finditer(sent):
                 a = ss + um.start("p")
-                if any(m.start <= a < m.end for m in s_ments) or um.group("p").lower() in (
-                        _NOT_TOWNS):
+                word = um.group("p").lower()
+                if any(m.start <= a < m.end for m in s_ments) or word in _NOT_TOWNS or (
+                        word in _CANON_KEY or word.split("-")[0] in _CANON_KEY):
                     continue
                 place_name, place_id = um.group("p"), None
                 if country is None and places:
