@@ -1043,6 +1043,12 @@ class _Extractor:
         return out
 
     def _anaphor(self, sent: str, item_events: list[_Event], focus: list[_Event]) -> list[_Event]:
+        if re.search(r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|"
+                     r"stages|operations)\b", sent):
+            n = 3 if re.search(r"\b[Aa]ll three\b", sent) else 2
+            named = [ev for ev in item_events if ev.named and not self._is_series(ev)]
+            if len(named) >= n:
+                return named[-n:]
         m = _ANAPHOR.search(sent)
         if m:
             word = m.group(1).lower().rstrip("s")
