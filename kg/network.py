@@ -10,8 +10,9 @@ Two views of the same selection of participations:
 
 The rows come from the named queries ``queries/network-*.rq`` run through
 ``kg.query.run_named`` on any backend ``kg.query.open_backend`` returns (rdflib graph, Oxigraph
-store, endpoint). Filters (organisation, event type, years, role) are bound as query
-parameters; several types or roles run the query once per value and merge the rows.
+store, endpoint). Filters (event type, years, role) are bound as query parameters; several
+types or roles run the query once per value and merge the rows. The organisation filter is
+its own query (``network-organisation-events``), whose event set then filters the rows.
 
 Member flags: with an organisation filter, each state participation is flagged member /
 non-member of that organisation (its top-level parent when a body is given) on the event's
@@ -205,6 +206,7 @@ def load_network_data(backend: Any, flt: NetworkFilter | None = None) -> Network
     flt = flt or NetworkFilter()
     params: dict[str, str] = {}
     flag_org = None
+    org_events: set[str] | None = None
     actor_rows = _run(backend, "network-actors")
     orgs = {str(r["code"]): r for r in actor_rows if str(r["kind"]) == "organisation"}
     if flt.organisation:
@@ -213,8 +215,13 @@ def load_network_data(backend: Any, flt: NetworkFilter | None = None) -> Network
             raise NetworkError(
                 f"unknown organisation {flt.organisation!r} (choose from {', '.join(sorted(orgs))})"
             )
-        params["organisation"] = code
         flag_org = _top_org(code, orgs)
+        # one query for the organisation's events, then a set test per row: a per-row
+        # EXISTS with two property paths is quadratic on engines that start from the wrong end
+        org_events = {
+            _s(r["event"])
+            for r in _run(backend, "network-organisation-events", {"organisation": code})
+        }
     if flt.year_from is not None:
         params["year_from"] = str(flt.year_from)
     if flt.year_to is not None:
@@ -233,6 +240,8 @@ def load_network_data(backend: Any, flt: NetworkFilter | None = None) -> Network
             if role is not None:
                 p["role"] = role
             for r in _run(backend, "network-participations", p):
+                if org_events is not None and _s(r["event"]) not in org_events:
+                    continue
                 key = (_s(r["event"]), _s(r["actor"]), _tail(_s(r["role"])))
                 rec = rows.setdefault(
                     key,

@@ -280,7 +280,7 @@ function ticks(){
   return out;
 }
 function render(){
-  W = Math.max(600, window.innerWidth - 20);
+  W = Math.max(600, document.documentElement.clientWidth - 22);
   svg.setAttribute("width", W); svg.setAttribute("height", Htot);
   while (svg.firstChild) svg.removeChild(svg.firstChild);
   const axis = el("g", {"class": "axis"}, svg);
