@@ -278,7 +278,8 @@ _HOST = re.compile(r"\b(?:on the basis of|hosted by|at the premises of|at the he
                    r"host(?:ed)?|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\b(?:coordinated|coordination of|coordinator|under the coordination|"
                     r"coordinated by|coordinating)\b", re.IGNORECASE)
-_ORGANISED = re.compile(r"\b(?:organi[sz]ed|convened|conducted|held|hosted)\s+(?:jointly\s+)?by\b",
+_ORGANISED = re.compile(r"\b(?:organi[sz]ed|convened|conducted|held|hosted|implemented|run)\s+"
+                        r"(?:jointly\s+)?by\b",
                         re.IGNORECASE)
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?<!according )(?:from|to|towards|into|via|through|out of|origin in|produced in|production of [\w ]{0,20}"  # noqa: E501
@@ -320,6 +321,9 @@ _BACKGROUND_CUE = re.compile(r"\bsince\s+(?:then|the\s+(?:middle|beginning|start
                              r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
                              r"\blong history\b", re.IGNORECASE)
 _ROUTE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$")
+_TOPIC_BEFORE = re.compile(r"\b(?:discuss\w*|considered|exchanged views on|reviewed)\s+"
+                           r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
+                           r"experts|heads?)\b)[^.;]*$", re.IGNORECASE)
 _AT_MEETING = re.compile(r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
                          r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
                          r"negotiations|visit|session|consultations|summit)\b", re.IGNORECASE)
@@ -1303,6 +1307,8 @@ class _Extractor:
                 continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
             if _SOURCE_BEFORE.search(before):
                 continue  # "according to the CSTO Secretariat": a data source
+            if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 90) : m.start]):
+                continue  # "discussed ... cooperation with INTERPOL": a topic
             if not in_obs and m.id in self._item_parents and (re.match(
                     r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after)
                     or re.search(r"\b(?:states?[- ]participants|member[- ]states|states[- ]"

@@ -256,3 +256,25 @@ def test_signing_following_the_talks_takes_the_meeting_date() -> None:
         "Memorandum on joint trainings.")
     sig = [e for e in evs if e["type"] == "Other"]
     assert [(e["start"], e["place"]) for e in sig] == [("2024-03-05", "Vienna")]
+
+
+def test_topic_and_implementer_roles() -> None:
+    evs = _events(
+        "15.03.2024\n\nOn 14 March in Minsk a meeting of the heads of border services of the "
+        "CIS member states was held. Delegations of Belarus, Kazakhstan and Russia took part. "
+        "The participants discussed cooperation with INTERPOL.")
+    assert evs and all("INTERPOL" not in _actors(e) for e in evs)
+    evs = _events(
+        "15.03.2024\n\nFrom 11 to 14 March in Tashkent a training course on financial "
+        "investigations for officers of Uzbekistan and Tajikistan took place. The course was "
+        "implemented by UNODC in cooperation with the EAG.")
+    assert _actors(evs[0])["UNODC"] == "organiser" and _actors(evs[0])["EAG"] == "participant"
+
+
+def test_both_events_speak_of_the_last_two_named_events() -> None:
+    evs = _events(
+        "01.09.2025\n\nFrom 1 to 5 October the exercise «Rubezh-2025» will be held in "
+        "Tajikistan. From 2 to 4 October the special training «Eshelon-2025» will take place. "
+        "Both events will be held with the participation of observers from Serbia.")
+    roles = {e["name"]: _actors(e).get("SRB") for e in evs}
+    assert roles == {"Frontier-2025": "observer", "Echelon-2025": "observer"}
