@@ -41,12 +41,19 @@ class RDFFileError(KGError):
     """An RDF file that cannot be read or parsed, with file (and line where known)."""
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temp file + rename in the same folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import io
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -418,7 +419,11 @@ def gexf_bytes(g: nx.Graph, pos: dict[Any, tuple[float, float]] | None = None) -
         }
     for _, _, d in h.edges(data=True):
         d["viz"] = {"color": {**_hex_rgb(edge_colour(d)), "a": 1.0}}
-    return ("\n".join(nx.generate_gexf(h, prettyprint=True)) + "\n").encode("utf-8")
+    text = "\n".join(nx.generate_gexf(h, prettyprint=True)) + "\n"
+    # networkx stamps today's date into <meta>; the attribute is optional in GEXF 1.2 and a
+    # dated header would make two exports of the same graph differ
+    text = re.sub(r'<meta lastmodifieddate="[^"]*">', "<meta>", text, count=1)
+    return text.encode("utf-8")
 
 
 def graphml_bytes(g: nx.Graph, pos: dict[Any, tuple[float, float]] | None = None) -> bytes:
