@@ -1826,20 +1826,6 @@ class _Extractor:
         # a series named only in passing (no edition or stage of it, no figures; "held since
         # 2003" is background) is not an event of this text; nor is an unnamed event without
         # date and actors
-        # an edition two or more years older than its item, with no date of its own and no
-        # figures, is a mention in passing ("he prepared the exercises Rubezh-2018")
-        pub = {d["id"]: d["published"] for d in self.documents}
-        for eid in list(self.order):
-            ev = self.events[eid]
-            p = pub.get(ev.doc)
-            if ev.named and ev.year and p and int(p[:4]) - ev.year >= 2 and (
-                    not ev.date_explicit and not ev.seizures) and not any(
-                    x.part_of == eid and x.seizures for x in self.events.values()):
-                del self.events[eid]
-                self.order.remove(eid)
-        for ev in self.events.values():
-            if ev.part_of and ev.part_of not in self.events:
-                ev.part_of = None
         used = {ev.part_of for ev in self.events.values() if ev.part_of}
         for eid in list(self.order):
             ev = self.events[eid]

@@ -278,11 +278,3 @@ def test_both_events_speak_of_the_last_two_named_events() -> None:
         "Both events will be held with the participation of observers from Serbia.")
     roles = {e["name"]: _actors(e).get("SRB") for e in evs}
     assert roles == {"Frontier-2025": "observer", "Echelon-2025": "observer"}
-
-
-def test_old_edition_named_in_passing_is_not_an_event() -> None:
-    evs = _events(
-        "In memory of a colleague\n\n05.04.2022\n\nOn 3 April 2022 Colonel Petr Ivanov passed "
-        "away. In 2015-2019 he served at the CSTO Joint Staff and took part in the preparation "
-        "of the exercises Interaction-2017 and Rubezh-2018.")
-    assert evs == []
