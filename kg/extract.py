@@ -1321,6 +1321,11 @@ class _Extractor:
             near = [ev for ev in [*pool, *series_here]
                     if any(abs(m.start - b) <= 45 or abs(a - m.end) <= 45
                            for a, b in spans.get(ev.id, []))]
+            if forces and not near:
+                # "the Collective forces of rapid deployment of Central Asian region of
+                # collective security «Rubezh-2023»": the forces' long name runs on
+                near = [ev for ev in pool if any(0 <= a - m.end <= 90 and not re.search(
+                    r"[.;]", text[m.end : a]) for a, _b in spans.get(ev.id, []))]
             if forces:
                 # forces take part in the named event they are written next to
                 named_near = [ev for ev in near if ev.named and not self._is_series(ev)]
