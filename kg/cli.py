@@ -15,6 +15,7 @@ from typing import IO, Any
 import click
 
 from kg import __version__
+from kg.cli_options import build_dir_option, in_file_option, store_option
 from kg.errors import KGError
 
 EXIT_NONCONFORMING = 1
@@ -192,34 +193,15 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Output format (csv/tsv/json: W3C SPARQL results).",
 )
-@click.option(
-    "--in",
-    "in_file",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Query this RDF file instead of the last build's store.",
-)
+@in_file_option("Query this RDF file instead of the last build's store.")
 @click.option(
     "--endpoint",
     default=None,
     metavar="URL",
     help="Query a SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query).",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Store folder to answer from (default: OUT/store, else OUT/kg.ttl).",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder of the last build.",
-)
+@store_option("Store folder to answer from (default: BUILD_DIR/store, else BUILD_DIR/kg.ttl).")
+@build_dir_option(out_alias=True)
 def query(
     name: str,
     params: tuple[str, ...],
@@ -227,7 +209,7 @@ def query(
     in_file: Path | None,
     endpoint: str | None,
     store_dir: Path | None,
-    out_dir: Path,
+    build_dir: Path,
 ) -> None:
     """Run a named query (or a .rq file) with parameters bound, never spliced into the text.
 
@@ -241,7 +223,7 @@ def query(
     from kg.results import format_results
 
     q = find_query(name)
-    backend = open_backend(out_dir, in_file, endpoint=endpoint, store=store_dir)
+    backend = open_backend(build_dir, in_file, endpoint=endpoint, store=store_dir)
     res = run_named(backend, q, _parse_params(params))
     click.echo(format_results(res, fmt), nl=False)
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli_options import build_dir_option, store_option
+
 
 def _gsp_urls(endpoint: str, gsp: str | None, query_url: str | None) -> tuple[str, str]:
     base = endpoint.rstrip("/")
@@ -40,28 +42,15 @@ def register(cli: click.Group) -> None:
         help="One named graph per source document (plus the gazetteer graph) instead of "
         "the union in the default graph.",
     )
-    @click.option(
-        "--store",
-        "store_dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Store to push (default: OUT/store).",
-    )
-    @click.option(
-        "--out",
-        "out_dir",
-        type=click.Path(path_type=Path),
-        default=Path("out"),
-        show_default=True,
-        help="Folder of the last build.",
-    )
+    @store_option("Store to push (default: BUILD_DIR/store).")
+    @build_dir_option(out_alias=True)
     def push(
         endpoint: str,
         gsp: str | None,
         query_url: str | None,
         graph_per_source: bool,
         store_dir: Path | None,
-        out_dir: Path,
+        build_dir: Path,
     ) -> None:
         """Push the store to a SPARQL server (Graph Store Protocol PUT: idempotent), then check
         the triple counts through its query endpoint.
@@ -77,7 +66,7 @@ def register(cli: click.Group) -> None:
 
         gsp_url, q_url = _gsp_urls(endpoint, gsp, query_url)
         res = run_push(
-            store.load(store_dir or out_dir / "store"),
+            store.load(store_dir or build_dir / "store"),
             gsp_url,
             q_url,
             graph_per_source=graph_per_source,

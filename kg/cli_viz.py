@@ -15,6 +15,8 @@ from typing import Any
 
 import click
 
+from kg.cli_options import build_dir_option, in_file_option
+
 _VIEW_CHOICES = ("bipartite", "coparticipation")
 _NETWORK_EXTS = (".html", ".png", ".svg", ".gexf", ".graphml", ".dot")
 _TIMELINE_EXTS = (".html", ".png", ".svg")
@@ -66,20 +68,8 @@ def _filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
             help="Co-participation: keep pairs that shared at least N events; bipartite: keep "
             "actors in at least N events.",
         ),
-        click.option(
-            "--in",
-            "in_file",
-            type=click.Path(path_type=Path, dir_okay=False),
-            default=None,
-            help="Read this RDF file instead of the last build.",
-        ),
-        click.option(
-            "--build-dir",
-            type=click.Path(path_type=Path, file_okay=False),
-            default=Path("out"),
-            show_default=True,
-            help="Folder of the last build (its store or kg.ttl is read).",
-        ),
+        in_file_option(),
+        build_dir_option(help="Folder of the last build (its store or kg.ttl is read)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -236,20 +226,8 @@ def register(cli: click.Group) -> None:
         default=None,
         help="Output file (default: stdout); for csv a folder, one file per table.",
     )
-    @click.option(
-        "--in",
-        "in_file",
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=None,
-        help="Export this RDF file instead of the last build.",
-    )
-    @click.option(
-        "--build-dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=Path("out"),
-        show_default=True,
-        help="Folder of the last build (kg.trig, else kg.ttl).",
-    )
+    @in_file_option("Export this RDF file instead of the last build.")
+    @build_dir_option(help="Folder of the last build (kg.trig, else kg.ttl).")
     def export_cmd(fmt: str, out: Path | None, in_file: Path | None, build_dir: Path) -> None:
         """Export the graph in a standard format, deterministically and atomically.
 
