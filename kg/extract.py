@@ -1282,6 +1282,8 @@ class _Extractor:
         # an organisation named in a sentence about no event in particular takes part only
         # if the sentence says so ("representatives of UNODC attended"), not in passing
         org_pool_ok = bool(spans) or bool(_PARTICIPATION_CUE.search(sent))
+        n_orgs = len({(o.parent or o.id) if (o := self.fb.organisations.get(m.id)) else m.id
+                      for m in s_ments if m.kind == "organisation"})
         for m in s_ments:
             if m.kind == "place" or m.entry.form == "programme":
                 continue
@@ -1309,11 +1311,11 @@ class _Extractor:
                 continue  # "according to the CSTO Secretariat": a data source
             if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 90) : m.start]):
                 continue  # "discussed ... cooperation with INTERPOL": a topic
-            if not in_obs and m.id in self._item_parents and (re.match(
+            if not in_obs and m.id in self._item_parents and ((re.match(
                     r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after)
+                    and not (_ORGANISED.search(before) or _ORGANISERS_WERE.search(before)))
                     or re.search(r"\b(?:states?[- ]participants|member[- ]states|states[- ]"
-                                 r"members)\s+(?:of\s+)?(?:the\s+)?$", before)) and not (
-                    _ORGANISED.search(before) or _ORGANISERS_WERE.search(before)):
+                                 r"members)\s+(?:of\s+)?(?:the\s+)?$", before)):
                 continue  # "bodies of the CIS member states", with a CIS body running the event
             if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
                 continue  # "smuggled to the EU"
@@ -1348,6 +1350,8 @@ class _Extractor:
             elif _TEACHERS_OF.search(before) or re.search(r"\bwith\s+(?:the\s+)?$", before):
                 role = "participant"  # "experts of UNODC conducted", "consultations with the UN"
             elif _ORGANISED.search(before) or _ORGANISERS_WERE.search(before) or re.search(
+                r"\b(?:[Ee]xercises?|[Oo]peration|[Dd]rills|[Mm]anoeuvres)\s+of\s+(?:the\s+)?$",
+                before) or re.search(
                 r"\b(?:meeting|session|sitting|plenary)\s+of\s+(?:the\s+|their\s+|its\s+)?"
                 r"(?:[A-Z][\w-]*\s+(?:on\s+[\w ]{0,30}?\s+)?(?:of\s+(?:the\s+)?)?){0,4}$",
                 text[max(ss, m.start - 90) : m.start]) or re.search(
@@ -1378,8 +1382,9 @@ class _Extractor:
                     has_org = any(p["role"] in ("organiser", "coordinator")
                                   for p in ev.participants.values()
                                   if p["kind"] == "organisation")
-                    if ev.met:
-                        r = "participant"
+                    if ev.met or (ev.type == "Meeting" and n_orgs >= 2 and (
+                            speaker_post or _POST_OF.search(before))):
+                        r = "participant"  # the organisations of the persons who meet
                     elif ev in near and not has_org:
                         r = "organiser"
                     elif has_states or has_org:
