@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -147,24 +148,28 @@ def _collect(report: Graph) -> list[Violation]:
     return violations
 
 
-def run_checks(data: Graph) -> list[Violation]:
-    """Run queries/checks/*-violation.rq; each row is a violation."""
-    from kg.query import load_query
+def run_checks(data: Graph | Any) -> list[Violation]:
+    """Run queries/checks/*-violation.rq; each row is a violation.
 
+    ``data``: an rdflib Graph, or any query backend of kg.query (the fast path passes its
+    Oxigraph store as a StoreBackend)."""
+    from kg.query import GraphBackend, load_query
+
+    backend = GraphBackend(data) if isinstance(data, Graph) else data
     out = []
     ns = Graph()
     bind_prefixes(ns)
     for f in sorted((paths.queries_dir() / "checks").glob("*-violation.rq")):
         q = load_query(f)
-        for row in data.query(q.prepared()):
-            d = row.asdict()
+        res = backend.run(q.prepared() if isinstance(backend, GraphBackend) else q.text)
+        for d in res.rows:
             focus = d.get("focus")
             out.append(
                 Violation(
                     shape=q.name,
                     focus=_short(focus, ns) if focus else "-",
                     path=None,
-                    message=str(d.get("message", q.summary)),
+                    message=str(d.get("message") or q.summary),
                 )
             )
     return out

@@ -261,37 +261,12 @@ def validate_fast(
         report += g
     bind_prefixes(report)
     if checks:
-        violations += run_checks_store(store)
+        from kg.query import StoreBackend
+        from kg.validate import run_checks
+
+        violations += run_checks(StoreBackend(store))
     violations.sort(key=lambda v: (v.shape, v.focus, v.path or "", v.message))
     return Report(conforms=not violations, violations=violations, report_graph=report)
 
 
-def run_checks_store(store: Any) -> list[Any]:
-    """queries/checks/*-violation.rq on Oxigraph; each row is a violation."""
-    from kg import paths
-    from kg.query import load_query
-    from kg.store import from_ox
-    from kg.validate import Violation, _short
-
-    out = []
-    ns = Graph()
-    bind_prefixes(ns)
-    for f in sorted((paths.queries_dir() / "checks").glob("*-violation.rq")):
-        q = load_query(f)
-        res = store.query(q.text)
-        names = [v.value for v in res.variables]
-        for sol in res:
-            d = {n: from_ox(sol[n]) for n in names}
-            focus = d.get("focus")
-            out.append(
-                Violation(
-                    shape=q.name,
-                    focus=_short(focus, ns) if focus else "-",
-                    path=None,
-                    message=str(d.get("message") or q.summary),
-                )
-            )
-    return out
-
-
-__all__ = ["core_shapes", "run_checks_store", "validate_fast"]
+__all__ = ["core_shapes", "validate_fast"]
