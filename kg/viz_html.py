@@ -154,10 +154,9 @@ def network_payload(g: nx.Graph, pos: dict[Any, tuple[float, float]], title: str
     }
 
 
-def network_html(g: nx.Graph, pos: dict[Any, tuple[float, float]], *, title: str) -> bytes:
-    """One offline HTML page drawing ``g`` at the precomputed positions ``pos``."""
-    payload = network_payload(g, pos, title)
-    sub = f"{g.number_of_nodes()} nodes · {g.number_of_edges()} edges"
+def offline_page(title: str, css: str, body: str, payload: Any, js: str) -> bytes:
+    """The frame every page shares: a Content-Security-Policy that forbids any fetch, inline
+    style and script, and the data as an inert JSON script element."""
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -166,10 +165,22 @@ def network_html(g: nx.Graph, pos: dict[Any, tuple[float, float]], *, title: str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{escape(title)}</title>
-<style>{NETWORK_CSS}</style>
+<style>{css}</style>
 </head>
 <body>
-<header><h1>{escape(title)}</h1><span class="sub">{escape(sub)}</span>
+{body}<script type="application/json" id="kg-data">{_json_script(payload)}</script>
+<script>{js}</script>
+</body>
+</html>
+"""
+    return page.encode("utf-8")
+
+
+def network_html(g: nx.Graph, pos: dict[Any, tuple[float, float]], *, title: str) -> bytes:
+    """One offline HTML page drawing ``g`` at the precomputed positions ``pos``."""
+    payload = network_payload(g, pos, title)
+    sub = f"{g.number_of_nodes()} nodes · {g.number_of_edges()} edges"
+    body = f"""<header><h1>{escape(title)}</h1><span class="sub">{escape(sub)}</span>
 <input id="q" type="search" placeholder="Find a node…" aria-label="Find a node"></header>
 <canvas id="net" data-node-count="{g.number_of_nodes()}" data-edge-count="{g.number_of_edges()}"
  aria-label="{escape(title)}"></canvas>
@@ -177,12 +188,8 @@ def network_html(g: nx.Graph, pos: dict[Any, tuple[float, float]], *, title: str
 <div id="tip" role="tooltip"></div>
 <div id="help">Wheel: zoom · drag background: pan · drag a node: move it · double-click: fit ·
 hover: details</div>
-<script type="application/json" id="kg-data">{_json_script(payload)}</script>
-<script>{NETWORK_JS}</script>
-</body>
-</html>
 """
-    return page.encode("utf-8")
+    return offline_page(title, NETWORK_CSS, body, payload, NETWORK_JS)
 
 
-__all__ = ["CSP", "edge_colour", "network_html", "network_payload"]
+__all__ = ["CSP", "edge_colour", "network_html", "network_payload", "offline_page"]

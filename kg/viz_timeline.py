@@ -25,7 +25,7 @@ from typing import Any
 from kg.export import atomic_write_bytes
 from kg.network import EmptySelectionError, NetworkData, NetworkFilter, load_network_data
 from kg.viz import TYPE_COLOURS, TYPE_LABELS, Progress, VizError, _noop, escape
-from kg.viz_html import CSP, _json_script
+from kg.viz_html import offline_page
 from kg.viz_js import TIMELINE_CSS, TIMELINE_JS
 
 TIMELINE_FORMATS = (".html", ".png", ".svg")
@@ -137,29 +137,14 @@ def timeline_data(data: NetworkData, *, all_events: bool = True) -> dict[str, An
 def timeline_html(tl: dict[str, Any], *, title: str) -> bytes:
     """One offline HTML page with the timeline drawn as SVG by inline JavaScript."""
     count, nrows = tl["count"], len(tl["rows"])
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{escape(title)}</title>
-<style>{TIMELINE_CSS}</style>
-</head>
-<body>
-<header><h1>{escape(title)}</h1><div id="legend"></div></header>
+    body = f"""<header><h1>{escape(title)}</h1><div id="legend"></div></header>
 <svg id="tl" data-event-count="{count}" data-row-count="{nrows}"
  xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}"></svg>
 <div id="undated"></div>
 <div id="help">Wheel: zoom the time axis · drag: pan · double-click: reset · hover: details</div>
 <div id="tip" role="tooltip"></div>
-<script type="application/json" id="kg-data">{_json_script(tl)}</script>
-<script>{TIMELINE_JS}</script>
-</body>
-</html>
 """
-    return page.encode("utf-8")
+    return offline_page(title, TIMELINE_CSS, body, tl, TIMELINE_JS)
 
 
 def timeline_static(tl: dict[str, Any], *, fmt: str, title: str) -> bytes:
