@@ -135,13 +135,31 @@ def find_query(name_or_file: str) -> NamedQuery:
     if name_or_file.endswith(".rq"):
         if not p.is_file():
             raise QueryError(f"query file not found: {name_or_file}")
-        return load_query(p)
+        q = load_query(p)
+        refuse_network_access(q)
+        return q
     queries = {q.name: q for q in list_queries()}
     if name_or_file not in queries:
         close = difflib.get_close_matches(name_or_file, list(queries), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise QueryError(f"unknown query {name_or_file!r}{hint}; `kg queries` lists them")
     return queries[name_or_file]
+
+
+def refuse_network_access(query: NamedQuery) -> None:
+    """A user's query must not make the engine fetch anything: SERVICE (federation) would have
+    rdflib, or a remote server, call another host. Raises QueryError naming the file."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(query.text)
+    except Exception as e:  # noqa: BLE001 - pyparsing errors carry line/col in str(e)
+        raise QueryError(f"{query.path}: invalid SPARQL: {e}") from None
+    if "ServiceGraphPattern" in repr(tree):
+        raise QueryError(
+            f"{query.path}: SERVICE (federated query) is refused: queries never reach the "
+            "network; load the remote data first, or send the query with --endpoint"
+        )
 
 
 # --------------------------------------------------------------------------- parameters

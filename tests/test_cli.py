@@ -253,3 +253,20 @@ def test_python_m_kg() -> None:
     )
     assert "Usage: " in r.stdout and "build" in r.stdout
     assert paths.ontology_file().is_file()
+
+
+def test_query_file_with_service_is_refused(tmp_path: Path, seed_out: Path) -> None:
+    rq = tmp_path / "fed.rq"
+    rq.write_text(
+        "# name: fed\n# summary: federated\n# returns: ?s\n"
+        "SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }\n"
+    )
+    r = run("query", str(rq), "--out", str(seed_out), ok=False)
+    assert r.exit_code == 3
+    assert "SERVICE (federated query) is refused" in r.stderr
+
+
+def test_query_file_by_path(seed_out: Path) -> None:
+    rq = paths.queries_dir() / "observers.rq"
+    r = run("query", str(rq), "-p", "event=Channel-2018 Saratov stage", "--out", str(seed_out))
+    assert "UNODC" in r.output
