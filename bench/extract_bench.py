@@ -22,9 +22,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kg.extract import extract_text  # noqa: E402
 from kg.gazetteer import default_gazetteer  # noqa: E402
 
-STATES = ["Armenia", "the Republic of Belarus", "Kazakhstan", "the Kyrgyz Republic",
-          "the Russian Federation", "Tajikistan", "Uzbekistan", "Turkmenistan", "Mongolia",
-          "Serbia", "Iran", "China", "Pakistan", "Azerbaijan", "Moldova"]
+STATES = [
+    "Armenia",
+    "the Republic of Belarus",
+    "Kazakhstan",
+    "the Kyrgyz Republic",
+    "the Russian Federation",
+    "Tajikistan",
+    "Uzbekistan",
+    "Turkmenistan",
+    "Mongolia",
+    "Serbia",
+    "Iran",
+    "China",
+    "Pakistan",
+    "Azerbaijan",
+    "Moldova",
+]
 ORGS = ["Interpol", "CARICC", "the OSCE", "UNODC", "the Eurasian Group (EAG)"]
 SERIES = ["Kanal", "Channel", "Poisk", "Rubezh", "Vzaimodeistvie", "Eshelon", "Grom", "Kobalt"]
 STAGES = ["Zapad", "Tsentr", "Yug", "Dolina", "Lovushka", "Soyuz", "Barrier", "Centre"]
@@ -57,8 +71,7 @@ def make_item(rng: random.Random, i: int) -> str:
         f"international operation «{series}-{year}» conducted under the aegis of the CSTO was "
         f"held, the coordination headquarters worked in {place}. "
         f"Law enforcement bodies of {', '.join(states[:-1])} and {states[-1]} took part. "
-        f"Representatives of {', '.join(obs[:-1])} and {obs[-1]} attended as observers. "
-        + FILLER,
+        f"Representatives of {', '.join(obs[:-1])} and {obs[-1]} attended as observers. " + FILLER,
         f"During the stage over {rng.randint(2, 40)} tons of narcotic drugs were seized, "
         f"including {rng.randint(1, 9)},{rng.randint(100, 999)} tons of {subs[0]}, "
         f"{rng.randint(10, 900)} kg of {subs[1]}, {rng.randint(1, 3)} tons {rng.randint(1, 900)} "
@@ -96,8 +109,11 @@ def main() -> int:
         rates.append(len(items) / cpu)
         walls.append(len(items) / dt)
         events = n_ev
-        print(f"run {r + 1}: {len(items)} items in {cpu:.2f} s CPU ({dt:.2f} s wall) = "
-              f"{rates[-1]:.0f} items/s CPU, {walls[-1]:.0f} items/s wall", file=sys.stderr)
+        print(
+            f"run {r + 1}: {len(items)} items in {cpu:.2f} s CPU ({dt:.2f} s wall) = "
+            f"{rates[-1]:.0f} items/s CPU, {walls[-1]:.0f} items/s wall",
+            file=sys.stderr,
+        )
     med = statistics.median(rates)
     load = ""
     try:

@@ -21,8 +21,9 @@ def _published(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}",
-                                 param_hint="--published") from None
+        raise click.BadParameter(
+            f"expected YYYY-MM-DD, got {value!r}", param_hint="--published"
+        ) from None
 
 
 def register(cli: click.Group) -> None:
@@ -30,11 +31,21 @@ def register(cli: click.Group) -> None:
 
     @cli.command("extract")
     @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-    @click.option("--published", default=None, metavar="YYYY-MM-DD",
-                  help="Date that anchors relative dates of items without a dd.mm.yyyy line.")
-    @click.option("--format", "-f", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
-                  show_default=True,
-                  help="yaml: curated-facts format (offsets + SHA-256); json: records with quotes.")
+    @click.option(
+        "--published",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="Date that anchors relative dates of items without a dd.mm.yyyy line.",
+    )
+    @click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(["yaml", "json"]),
+        default="yaml",
+        show_default=True,
+        help="yaml: curated-facts format (offsets + SHA-256); json: records with quotes.",
+    )
     def extract_cmd(file: Path, published: str | None, fmt: str) -> None:
         """Extract events, actors, dates, places and seizures from a news text (to stdout).
 
@@ -57,17 +68,33 @@ def register(cli: click.Group) -> None:
             click.echo(f"[WARN] {file}: no events found", err=True)
 
     @cli.command("ingest")
-    @click.argument("files", nargs=-1, required=True,
-                    type=click.Path(path_type=Path, dir_okay=False))
-    @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path), default=None,
-                  help="Folder with gazetteer/ and facts/ (default: ./seeds, else the packaged "
-                       "seeds).")
-    @click.option("--sources", multiple=True, type=click.Path(path_type=Path),
-                  help="Folder with the curated seeds' source texts. Repeatable.")
-    @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
-                  show_default=True, help="Output folder (facts go to OUT/ingested/).")
-    def ingest_cmd(files: tuple[Path, ...], seeds_dir: Path | None, sources: tuple[Path, ...],
-                   out_dir: Path) -> None:
+    @click.argument(
+        "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+    )
+    @click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Folder with gazetteer/ and facts/ (default: ./seeds, else the packaged seeds).",
+    )
+    @click.option(
+        "--sources",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Folder with the curated seeds' source texts. Repeatable.",
+    )
+    @click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help="Output folder (facts go to OUT/ingested/).",
+    )
+    def ingest_cmd(
+        files: tuple[Path, ...], seeds_dir: Path | None, sources: tuple[Path, ...], out_dir: Path
+    ) -> None:
         """Extract news texts and merge their facts into the graph (rebuilds OUT/kg.ttl).
 
         Each text's facts are stored under OUT/ingested/<sha256-prefix>.yaml; re-ingesting the
@@ -83,10 +110,19 @@ def register(cli: click.Group) -> None:
 
         seeds = seeds_dir or default_seeds()
         show = len(files) > 1
-        with click.progressbar(length=len(files), label="Extracting", file=sys.stderr,
-                               show_pos=True) if show else _Null() as bar:
-            res = ingest(files, seeds, out_dir, sources=sources,
-                         progress=lambda _f: bar.update(1), warn=_warn)
+        with (
+            click.progressbar(length=len(files), label="Extracting", file=sys.stderr, show_pos=True)
+            if show
+            else _Null() as bar
+        ):
+            res = ingest(
+                files,
+                seeds,
+                out_dir,
+                sources=sources,
+                progress=lambda _f: bar.update(1),
+                warn=_warn,
+            )
         b = res.build
         click.echo(
             f"Ingested {len(res.added)} new, {len(res.unchanged)} unchanged; graph: "
@@ -101,8 +137,15 @@ def register(cli: click.Group) -> None:
     @cli.command("evaluate")
     @click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False))
     @click.argument("text_dir", type=click.Path(path_type=Path, file_okay=False))
-    @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table",
-                  show_default=True, help="Output format.")
+    @click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
     def evaluate_cmd(gold_dir: Path, text_dir: Path, fmt: str) -> None:
         """Score the extractor on gold facts: P/R/F1 (events, states, organisations,
         seizures) and accuracy (roles, types, dates, places, qualifiers).

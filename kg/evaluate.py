@@ -47,8 +47,10 @@ def is_named(ev: dict[str, Any]) -> bool:
     if ev.get("type") in ("Meeting", "Other", "Agreement"):
         return False
     n = norm_name(ev.get("name") or "")
-    return bool(_NAMED.match(n)) and len(n.split()) <= 6 and (
-        bool(re.search(r"\d{4}$", n)) or len(n.split()) <= 2
+    return (
+        bool(_NAMED.match(n))
+        and len(n.split()) <= 6
+        and (bool(re.search(r"\d{4}$", n)) or len(n.split()) <= 2)
     )
 
 
@@ -77,18 +79,30 @@ class Acc:
 @dataclass
 class Scores:
     files: int = 0
-    prf: dict[str, Counts] = field(default_factory=lambda: {
-        k: Counts() for k in ("events", "states", "organisations", "seizures")})
-    acc: dict[str, Acc] = field(default_factory=lambda: {
-        k: Acc() for k in ("roles", "types", "dates", "places", "qualifiers")})
+    prf: dict[str, Counts] = field(
+        default_factory=lambda: {
+            k: Counts() for k in ("events", "states", "organisations", "seizures")
+        }
+    )
+    acc: dict[str, Acc] = field(
+        default_factory=lambda: {
+            k: Acc() for k in ("roles", "types", "dates", "places", "qualifiers")
+        }
+    )
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"files": self.files}
         for k, c in self.prf.items():
             p, r, f = c.prf()
-            out[k] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                      "tp": c.tp, "fp": c.fp, "fn": c.fn}
+            out[k] = {
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(f, 4),
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+            }
         for k, a in self.acc.items():
             out[k] = {"accuracy": round(a.value(), 4), "correct": a.ok, "total": a.n}
         return out
@@ -109,8 +123,9 @@ def _orgs(ev: dict[str, Any]) -> set[str]:
     return {p["actor"] for p in ev.get("participants", []) if p.get("kind") == "organisation"}
 
 
-def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]
-                 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def match_events(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """One-to-one matching: named by normalised name, unnamed by type + date + organisations."""
     pairs = []
     used: set[int] = set()
@@ -157,12 +172,14 @@ def _seizure_keys(events: list[dict[str, Any]]) -> dict[tuple[Any, ...], str]:
 
 
 def _actors(events: list[dict[str, Any]], kind: str) -> set[str]:
-    return {p["actor"] for ev in events for p in ev.get("participants", [])
-            if p.get("kind") == kind}
+    return {
+        p["actor"] for ev in events for p in ev.get("participants", []) if p.get("kind") == kind
+    }
 
 
-def score_file(sc: Scores, gold: dict[str, Any], pred: dict[str, Any],
-               resolve_place: Callable[[str], str]) -> None:
+def score_file(
+    sc: Scores, gold: dict[str, Any], pred: dict[str, Any], resolve_place: Callable[[str], str]
+) -> None:
     ge, pe = gold.get("events", []), pred.get("events", [])
     pairs = match_events(ge, pe)
     c = sc.prf["events"]
@@ -189,15 +206,19 @@ def score_file(sc: Scores, gold: dict[str, Any], pred: dict[str, Any],
         sc.acc["dates"].ok += (g.get("start"), g.get("end")) == (p.get("start"), p.get("end"))
         if g.get("place") or g.get("country"):
             sc.acc["places"].n += 1
-            sc.acc["places"].ok += (
-                _place_key(g.get("place"), resolve_place) == _place_key(p.get("place"),
-                                                                         resolve_place)
-                and g.get("country") == p.get("country")
-            )
-        groles = {x["actor"]: x["role"] for x in g.get("participants", [])
-                  if x.get("kind") in ("state", "organisation")}
-        proles = {x["actor"]: x["role"] for x in p.get("participants", [])
-                  if x.get("kind") in ("state", "organisation")}
+            sc.acc["places"].ok += _place_key(g.get("place"), resolve_place) == _place_key(
+                p.get("place"), resolve_place
+            ) and g.get("country") == p.get("country")
+        groles = {
+            x["actor"]: x["role"]
+            for x in g.get("participants", [])
+            if x.get("kind") in ("state", "organisation")
+        }
+        proles = {
+            x["actor"]: x["role"]
+            for x in p.get("participants", [])
+            if x.get("kind") in ("state", "organisation")
+        }
         for a in groles.keys() & proles.keys():
             sc.acc["roles"].n += 1
             sc.acc["roles"].ok += groles[a] == proles[a]
@@ -217,8 +238,9 @@ def _place_resolver() -> Callable[[str], str]:
     return resolve
 
 
-def evaluate(gold_dir: Path, text_dir: Path,
-             extract: Callable[[str, str], dict[str, Any]] | None = None) -> Scores:
+def evaluate(
+    gold_dir: Path, text_dir: Path, extract: Callable[[str, str], dict[str, Any]] | None = None
+) -> Scores:
     """Extract every ``TEXT_DIR/<stem>.txt`` for each ``GOLD_DIR/<stem>.json`` and score it."""
     from kg.extract import extract_text, read_text_file
 

@@ -411,12 +411,29 @@ def csv_tables(backend: object) -> dict[str, bytes]:
     actors = {s(r["actor"]): r for r in rows("network-actors")}
     out: dict[str, bytes] = {}
 
-    cols = ["event", "label", "event_type", "begin", "end", "begin_written", "end_written",
-            "status", "parent", "parent_label", "place", "country", "description"]
+    cols = [
+        "event",
+        "label",
+        "event_type",
+        "begin",
+        "end",
+        "begin_written",
+        "end_written",
+        "status",
+        "parent",
+        "parent_label",
+        "place",
+        "country",
+        "description",
+    ]
     out["events"] = _csv_bytes(
         cols,
-        [[s(r.get(c)) for c in cols[:9]] + [labels.get(s(r.get("parent")), "")]
-         + [s(r.get(c)) for c in cols[10:]] for r in events],
+        [
+            [s(r.get(c)) for c in cols[:9]]
+            + [labels.get(s(r.get("parent")), "")]
+            + [s(r.get(c)) for c in cols[10:]]
+            for r in events
+        ],
     )
 
     parts: dict[str, dict] = {}
@@ -425,35 +442,82 @@ def csv_tables(backend: object) -> dict[str, bytes]:
         if r.get("member_of") is not None:
             p["orgs"].add(s(r["member_of"]))
     out["participations"] = _csv_bytes(
-        ["participation", "event", "event_label", "actor", "actor_label", "actor_kind",
-         "actor_code", "role", "member_state_of"],
         [
-            [iri, s(p["event"]), labels.get(s(p["event"]), ""), s(p["actor"]),
-             s(actors.get(s(p["actor"]), {}).get("label")),
-             s(actors.get(s(p["actor"]), {}).get("kind")),
-             s(actors.get(s(p["actor"]), {}).get("code")),
-             s(p["role"]).rsplit("/", 1)[-1], " ".join(sorted(p["orgs"]))]
+            "participation",
+            "event",
+            "event_label",
+            "actor",
+            "actor_label",
+            "actor_kind",
+            "actor_code",
+            "role",
+            "member_state_of",
+        ],
+        [
+            [
+                iri,
+                s(p["event"]),
+                labels.get(s(p["event"]), ""),
+                s(p["actor"]),
+                s(actors.get(s(p["actor"]), {}).get("label")),
+                s(actors.get(s(p["actor"]), {}).get("kind")),
+                s(actors.get(s(p["actor"]), {}).get("code")),
+                s(p["role"]).rsplit("/", 1)[-1],
+                " ".join(sorted(p["orgs"])),
+            ]
             for iri, p in parts.items()
         ],
     )
 
-    cols = ["seizure", "event", "substance", "kg", "as_written", "comparator", "scope",
-            "seized_by", "seized_by_iso3", "since"]
+    cols = [
+        "seizure",
+        "event",
+        "substance",
+        "kg",
+        "as_written",
+        "comparator",
+        "scope",
+        "seized_by",
+        "seized_by_iso3",
+        "since",
+    ]
     out["seizures"] = _csv_bytes(
         cols[:2] + ["event_label"] + cols[2:],
-        [[s(r["seizure"]), s(r["event"]), labels.get(s(r["event"]), "")]
-         + [s(r.get(c)) for c in cols[2:]] for r in rows("network-seizures")],
+        [
+            [s(r["seizure"]), s(r["event"]), labels.get(s(r["event"]), "")]
+            + [s(r.get(c)) for c in cols[2:]]
+            for r in rows("network-seizures")
+        ],
     )
 
-    cols = ["membership", "organisation", "organisation_code", "member", "iso3", "label",
-            "status", "begin", "end"]
+    cols = [
+        "membership",
+        "organisation",
+        "organisation_code",
+        "member",
+        "iso3",
+        "label",
+        "status",
+        "begin",
+        "end",
+    ]
     out["memberships"] = _csv_bytes(
         cols[:5] + ["member_label"] + cols[6:],
         [[s(r.get(c)) for c in cols] for r in rows("network-memberships")],
     )
 
-    cols = ["document", "title", "publisher", "url", "issued", "language", "source_file",
-            "text_start", "text_end", "sha256"]
+    cols = [
+        "document",
+        "title",
+        "publisher",
+        "url",
+        "issued",
+        "language",
+        "source_file",
+        "text_start",
+        "text_end",
+        "sha256",
+    ]
     out["sources"] = _csv_bytes(
         cols, [[s(r.get(c)) for c in cols] for r in rows("network-sources")]
     )
@@ -475,9 +539,7 @@ def export_bytes(ds: Dataset, fmt: str) -> bytes:
         return nquads_bytes(ds)
     if fmt == "jsonld":
         return jsonld_bytes(ds)
-    raise ExportError(
-        f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})"
-    )
+    raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
 
 
 def write_export(

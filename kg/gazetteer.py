@@ -47,14 +47,20 @@ class Mention:
         return self.entry.id
 
 
-_SPELLINGS = (("Centre", "Center"), ("Organization", "Organisation"), ("Programme", "Program"),
-              ("Anti-Terrorism", "Antiterrorist"), ("Anti-Terrorism", "Anti-Terrorist"))
+_SPELLINGS = (
+    ("Centre", "Center"),
+    ("Organization", "Organisation"),
+    ("Programme", "Program"),
+    ("Anti-Terrorism", "Antiterrorist"),
+    ("Anti-Terrorism", "Anti-Terrorist"),
+)
 
 
 def pf_free(form: str, parent: F.Organisation) -> bool:
     """A short body name that does not name its parent ("RATS", "Joint Staff")."""
     return not any(p in form for p in (parent.id, parent.name, *parent.aliases)) and (
-        1 <= len(_key(form)) <= 4)
+        1 <= len(_key(form)) <= 4
+    )
 
 
 def _variants(forms: set[str], org: F.Organisation, fb: F.FactBase) -> set[str]:
@@ -165,7 +171,7 @@ class Gazetteer:
                     break
                 # tokens must be adjacent (only spaces/hyphens/apostrophes/dots between)
                 gap = text[toks[j - 1][1] : toks[j][0]]
-                if len(gap) > 3 or any(c in gap for c in ",;:()\n«»\"“”"):
+                if len(gap) > 3 or any(c in gap for c in ',;:()\n«»"“”'):
                     break
                 node = node.get(toks[j][2].lower())
             if best is None:

@@ -34,8 +34,7 @@ def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "x"
 
 
-def _span(doc_of: Callable[[int], dict[str, Any]], text: str, sp: dict[str, Any]
-          ) -> dict[str, Any]:
+def _span(doc_of: Callable[[int], dict[str, Any]], text: str, sp: dict[str, Any]) -> dict[str, Any]:
     s, e = sp["start"], sp["end"]
     return {"doc": doc_of(s)["id"], "start": s, "end": e, "sha256": sha256_text(text[s:e])}
 
@@ -56,8 +55,13 @@ def facts_dict(ex: Extraction, file_name: str) -> dict[str, Any]:
 
     out: dict[str, Any] = {"documents": []}
     for d in docs:
-        rec: dict[str, Any] = {"id": d["id"], "file": file_name, "start": d["start"],
-                               "end": d["end"], "sha256": d["sha256"]}
+        rec: dict[str, Any] = {
+            "id": d["id"],
+            "file": file_name,
+            "start": d["start"],
+            "end": d["end"],
+            "sha256": d["sha256"],
+        }
         if d.get("title"):
             rec["title"] = d["title"]
         if d.get("published"):
@@ -101,15 +105,24 @@ def facts_dict(ex: Extraction, file_name: str) -> dict[str, Any]:
             rec["country"] = ev["country"]
         parts = []
         for p in ev["participants"]:
-            parts.append({"actor": p["actor"], "role": p["role"],
-                          "evidence": [_span(doc_of, text, sp) for sp in p["evidence"]]})
+            parts.append(
+                {
+                    "actor": p["actor"],
+                    "role": p["role"],
+                    "evidence": [_span(doc_of, text, sp) for sp in p["evidence"]],
+                }
+            )
         if parts:
             rec["participants"] = parts
         seizures = []
         for z in ev["seizures"]:
-            zr: dict[str, Any] = {"substance": z["substance"], "kg": z["kg"],
-                                  "as_written": z["as_written"], "comparator": z["qualifier"],
-                                  "scope": z["scope"]}
+            zr: dict[str, Any] = {
+                "substance": z["substance"],
+                "kg": z["kg"],
+                "as_written": z["as_written"],
+                "comparator": z["qualifier"],
+                "scope": z["scope"],
+            }
             if z.get("state"):
                 zr["state"] = z["state"]
             if z.get("since"):
@@ -132,8 +145,7 @@ def facts_yaml(ex: Extraction, file_name: str) -> str:
         f"# Facts extracted by `kg extract` from {file_name} (rule-based; review before use).\n"
         "# Evidence cites the text by character offsets and the SHA-256 of each span.\n"
     )
-    body = yaml.safe_dump(facts_dict(ex, file_name), sort_keys=False, allow_unicode=True,
-                          width=100)
+    body = yaml.safe_dump(facts_dict(ex, file_name), sort_keys=False, allow_unicode=True, width=100)
     return head + body
 
 

@@ -42,13 +42,38 @@ CMP_RE = re.compile(
 
 _COMPARATORS = {
     "at_least": (
-        "more than", "over", "in excess of", "upwards of", "at least", "not less than",
-        "no less than", "exceeding", "exceeded", "exceeds", "slightly more than", "more",
+        "more than",
+        "over",
+        "in excess of",
+        "upwards of",
+        "at least",
+        "not less than",
+        "no less than",
+        "exceeding",
+        "exceeded",
+        "exceeds",
+        "slightly more than",
+        "more",
     ),
-    "about": ("almost", "nearly", "about", "around", "approximately", "approx.", "roughly",
-              "some", "circa"),
-    "at_most": ("less than", "slightly less than", "up to", "under", "no more than",
-                "not more than"),
+    "about": (
+        "almost",
+        "nearly",
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "roughly",
+        "some",
+        "circa",
+    ),
+    "at_most": (
+        "less than",
+        "slightly less than",
+        "up to",
+        "under",
+        "no more than",
+        "not more than",
+    ),
 }
 
 

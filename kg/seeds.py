@@ -707,8 +707,9 @@ def merge_events(events: dict[str, F.Event], new: F.Event) -> F.Event:
         key = (z.substance, z.kg, z.as_written, z.comparator, z.scope, z.state, z.since)
         if key in seizures:
             y = seizures[key]
-            z = F.Seizure(**{**y.__dict__, "evidence": tuple(dict.fromkeys([*y.evidence,
-                                                                              *z.evidence]))})
+            z = F.Seizure(
+                **{**y.__dict__, "evidence": tuple(dict.fromkeys([*y.evidence, *z.evidence]))}
+            )
         seizures[key] = z
     aliases = [a for a in dict.fromkeys([*old.aliases, *new.aliases, new.name]) if a != old.name]
     return F.Event(

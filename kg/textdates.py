@@ -60,8 +60,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "md-d",
-        re.compile(rf"\b[Bb]etween\s+{_m('m2')}\s+{_d('d1')}\s+and\s+{_d('d2')}"
-                   rf"(?:,?\s+{_y('y2')})?\b"),
+        re.compile(
+            rf"\b[Bb]etween\s+{_m('m2')}\s+{_d('d1')}\s+and\s+{_d('d2')}"
+            rf"(?:,?\s+{_y('y2')})?\b"
+        ),
     ),
     # 30 May - 3 June 2016 / from 30 May to 3 June
     (
@@ -92,13 +94,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_m('m2')}\s+{_d('d1')}{_DASH}{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
     ),
     ("dotted", re.compile(r"\b(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b")),
-    ("until-dm", re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
-    ("until-md", re.compile(rf"\b(?:until|till|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b")),  # noqa: E501
+    (
+        "until-dm",
+        re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"),
+    ),  # noqa: E501
+    (
+        "until-md",
+        re.compile(rf"\b(?:until|till|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
+    ),  # noqa: E501
     ("dm", re.compile(rf"\b{_d('d2')}\s+(?:of\s+)?{_m('m2')}(?:,?\s+{_y('y2')})?\b")),
     ("md", re.compile(rf"\b{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b(?!\s*(?:tons?|kg))")),
-    ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}(?:\s+{_y('y2')})?\b")),  # noqa: E501
+    (
+        "month",
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}(?:\s+{_y('y2')})?\b"
+        ),
+    ),  # noqa: E501
     ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
-    ("weekday", re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),  # noqa: E501
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),  # noqa: E501
     ("thisyear", re.compile(r"\b[Tt]his year\b")),
     ("year", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?P<y2>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")),
 ]

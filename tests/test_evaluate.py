@@ -24,15 +24,22 @@ ACC_FLOORS = {"dates": 0.92, "types": 0.95, "roles": 0.94, "qualifiers": 0.95, "
 # seizures 0.26, places 0.71) now scores events 1.00, states 1.00, organisations 0.97,
 # seizures 1.00, roles 0.94, places 1.00; its floors guard the generalisation rules.
 DEV2_FLOORS = {"events": 0.92, "states": 0.95, "organisations": 0.90, "seizures": 0.95}
-DEV2_ACC_FLOORS = {"dates": 0.92, "types": 0.95, "roles": 0.90, "qualifiers": 0.95,
-                   "places": 0.90}
+DEV2_ACC_FLOORS = {"dates": 0.92, "types": 0.95, "roles": 0.90, "qualifiers": 0.95, "places": 0.90}
 
 
 def ev(name: str, typ: str = "Operation", start: str | None = None, parts=(), seizures=()):  # type: ignore[no-untyped-def]
-    return {"id": norm_name(name), "name": name, "type": typ, "start": start, "end": start,
-            "place": None, "country": None, "part_of": None,
-            "participants": [{"actor": a, "kind": k, "role": r} for a, k, r in parts],
-            "seizures": list(seizures)}
+    return {
+        "id": norm_name(name),
+        "name": name,
+        "type": typ,
+        "start": start,
+        "end": start,
+        "place": None,
+        "country": None,
+        "part_of": None,
+        "participants": [{"actor": a, "kind": k, "role": r} for a, k, r in parts],
+        "seizures": list(seizures),
+    }
 
 
 def test_names_normalise_dashes_and_spaces() -> None:
@@ -43,24 +50,50 @@ def test_names_normalise_dashes_and_spaces() -> None:
 
 
 def test_unnamed_events_match_by_type_date_and_organisations() -> None:
-    g = [ev("Meeting of the council", "Meeting", "2024-05-21", [("CSTO", "organisation",
-                                                                 "organiser")])]
-    p = [ev("Session", "Meeting", "2024-05-21", [("CSTO", "organisation", "organiser")]),
-         ev("Session", "Meeting", "2024-05-22", [("CSTO", "organisation", "organiser")])]
+    g = [
+        ev(
+            "Meeting of the council",
+            "Meeting",
+            "2024-05-21",
+            [("CSTO", "organisation", "organiser")],
+        )
+    ]
+    p = [
+        ev("Session", "Meeting", "2024-05-21", [("CSTO", "organisation", "organiser")]),
+        ev("Session", "Meeting", "2024-05-22", [("CSTO", "organisation", "organiser")]),
+    ]
     assert match_events(g, p) == [(g[0], p[0])]
-    assert match_events(g, [ev("x", "Meeting", "2024-05-21", [("SCO", "organisation",
-                                                                "organiser")])]) == []
+    assert (
+        match_events(g, [ev("x", "Meeting", "2024-05-21", [("SCO", "organisation", "organiser")])])
+        == []
+    )
 
 
 def test_score_file_counts() -> None:
     z = {"substance": "heroin", "kg": 83, "qualifier": "at_least", "scope": "breakdown"}
-    gold = {"events": [ev("Channel-2018", parts=[("KAZ", "state", "participant"),
-                                                  ("UNODC", "organisation", "observer")],
-                          seizures=[z])]}
-    pred = {"events": [ev("Channel-2018", parts=[("KAZ", "state", "participant"),
-                                                  ("RUS", "state", "participant"),
-                                                  ("UNODC", "organisation", "participant")],
-                          seizures=[{**z, "qualifier": "exact"}]), ev("Search-2018")]}
+    gold = {
+        "events": [
+            ev(
+                "Channel-2018",
+                parts=[("KAZ", "state", "participant"), ("UNODC", "organisation", "observer")],
+                seizures=[z],
+            )
+        ]
+    }
+    pred = {
+        "events": [
+            ev(
+                "Channel-2018",
+                parts=[
+                    ("KAZ", "state", "participant"),
+                    ("RUS", "state", "participant"),
+                    ("UNODC", "organisation", "participant"),
+                ],
+                seizures=[{**z, "qualifier": "exact"}],
+            ),
+            ev("Search-2018"),
+        ]
+    }
     sc = Scores()
     score_file(sc, gold, pred, lambda s: s)
     d = sc.as_dict()
@@ -72,8 +105,9 @@ def test_score_file_counts() -> None:
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="tests/devset/dev not present")
 def test_dev_split_stays_above_floor() -> None:
-    r = CliRunner().invoke(cli, ["evaluate", str(DEV), str(DEV), "--format", "json"],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli, ["evaluate", str(DEV), str(DEV), "--format", "json"], catch_exceptions=False
+    )
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     assert d["files"] >= 20
@@ -85,8 +119,9 @@ def test_dev_split_stays_above_floor() -> None:
 
 @pytest.mark.skipif(not DEV2.is_dir(), reason="tests/devset/dev2 not present")
 def test_dev2_split_stays_above_floor() -> None:
-    r = CliRunner().invoke(cli, ["evaluate", str(DEV2), str(DEV2), "--format", "json"],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli, ["evaluate", str(DEV2), str(DEV2), "--format", "json"], catch_exceptions=False
+    )
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     assert d["files"] >= 16

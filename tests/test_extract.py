@@ -72,15 +72,25 @@ def test_stage_report_roles_scopes_and_places() -> None:
     assert ev["type"] == "OperationStage"
     assert (ev["start"], ev["end"]) == ("2023-10-09", "2023-10-13")
     assert (ev["place"], ev["country"]) == ("Bishkek", "KGZ")
-    assert roles(ev) == {"CSTO": "organiser", "KAZ": "participant", "KGZ": "participant",
-                         "RUS": "participant", "TJK": "participant", "MNG": "observer",
-                         "OSCE": "observer"}
-    seized = {(z["substance"], z["kg"], z["qualifier"], z["scope"], z.get("state"))
-              for z in ev["seizures"]}
-    assert seized == {("total", 3000, "at_least", "total", None),
-                      ("hashish", 1250, "exact", "breakdown", None),
-                      ("heroin", 96, "exact", "breakdown", None),
-                      ("total", 640, "exact", "national", "KGZ")}
+    assert roles(ev) == {
+        "CSTO": "organiser",
+        "KAZ": "participant",
+        "KGZ": "participant",
+        "RUS": "participant",
+        "TJK": "participant",
+        "MNG": "observer",
+        "OSCE": "observer",
+    }
+    seized = {
+        (z["substance"], z["kg"], z["qualifier"], z["scope"], z.get("state"))
+        for z in ev["seizures"]
+    }
+    assert seized == {
+        ("total", 3000, "at_least", "total", None),
+        ("hashish", 1250, "exact", "breakdown", None),
+        ("heroin", 96, "exact", "breakdown", None),
+        ("total", 640, "exact", "national", "KGZ"),
+    }
     assert ev["part_of"] == "channel"
     assert out["documents"][0]["published"] == "2023-10-14"
 
@@ -97,9 +107,11 @@ def test_translated_stage_name_and_precursors_apart() -> None:
 
 
 def test_background_country_is_not_a_participant() -> None:
-    text = ("12.05.2022\n\nDuring the stage «Kanal-Yug» law enforcement bodies of Tajikistan and "
-            "Uzbekistan seized 2 tons of heroin of Afghan origin smuggled from Afghanistan to "
-            "Europe.")
+    text = (
+        "12.05.2022\n\nDuring the stage «Kanal-Yug» law enforcement bodies of Tajikistan and "
+        "Uzbekistan seized 2 tons of heroin of Afghan origin smuggled from Afghanistan to "
+        "Europe."
+    )
     out = extract_text(text).to_json()
     ev = by_name(out)["Channel-South-2022"]
     assert set(roles(ev)) == {"TJK", "UZB"}
@@ -108,8 +120,9 @@ def test_background_country_is_not_a_participant() -> None:
 def test_published_anchors_an_article_without_date_line() -> None:
     import datetime as dt
 
-    out = extract_text("On Tuesday the operation «Kanal-Tsentr» started in Almaty.",
-                       published=dt.date(2024, 7, 11)).to_json()
+    out = extract_text(
+        "On Tuesday the operation «Kanal-Tsentr» started in Almaty.", published=dt.date(2024, 7, 11)
+    ).to_json()
     ev = by_name(out)["Channel-Centre-2024"]
     assert ev["start"] == "2024-07-09"
     assert out["documents"][0]["published"] == "2024-07-11"
@@ -121,19 +134,41 @@ def test_feed_items_are_documents() -> None:
         pytest.skip("the seed text ../shared/seeds is not present")
     out = extract_text(text, source_name="feed").to_json()
     assert [d["published"] for d in out["documents"]] == [
-        "2024-09-05", "2024-09-04", "2024-09-04", "2024-09-04", "2024-08-29", "2018-06-02"]
+        "2024-09-05",
+        "2024-09-04",
+        "2024-09-04",
+        "2024-09-04",
+        "2024-08-29",
+        "2018-06-02",
+    ]
     check_contract(text, out)
 
 
 # --------------------------------------------------------------------------- properties
 
 ALPHABET = st.characters(blacklist_categories=("Cs",))
-NEWSY = st.sampled_from([
-    "12.11.2019\n", "Kanal-2019", "«Poisk–2020»", " from 3 to 6 September", " over 5 tons",
-    " 4 tons and 753 kg of opium", " Kazakhstan", ", Russia and Tajikistan", " as observers",
-    " the CSTO", " meeting of the ", "Secretary General Stanislav Zas", ". ", "\n\n",
-    " on the basis of the Crisis Response Centre", " in Minsk", " since 2003", " 2,5 kg",
-])
+NEWSY = st.sampled_from(
+    [
+        "12.11.2019\n",
+        "Kanal-2019",
+        "«Poisk–2020»",
+        " from 3 to 6 September",
+        " over 5 tons",
+        " 4 tons and 753 kg of opium",
+        " Kazakhstan",
+        ", Russia and Tajikistan",
+        " as observers",
+        " the CSTO",
+        " meeting of the ",
+        "Secretary General Stanislav Zas",
+        ". ",
+        "\n\n",
+        " on the basis of the Crisis Response Centre",
+        " in Minsk",
+        " since 2003",
+        " 2,5 kg",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -148,8 +183,9 @@ def test_any_text_gives_valid_records(text: str) -> None:
 
 
 def test_cli_extract_json_and_yaml(tmp_path: Path) -> None:
-    r = CliRunner().invoke(cli, ["extract", str(FIX / "report_a.txt"), "-f", "json"],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli, ["extract", str(FIX / "report_a.txt"), "-f", "json"], catch_exceptions=False
+    )
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
     assert "Channel-East-2023" in by_name(out)
@@ -236,38 +272,61 @@ def test_bad_published_is_a_usage_error() -> None:
 # Curated event -> extracted event (None: not extracted), each with why they may differ.
 CURATED_TO_EXTRACTED: dict[str, tuple[str | None, str]] = {
     "rock-2024": ("rock-2024", "same event"),
-    "rock-2024-final-stage": (None, "the extractor makes ordinal stages only for operations; "
-                                    "the final stage of a training is folded into Rock-2024"),
-    "interaction-2024": ("interaction-2024", "the extractor dates it by the regrouping "
-                                             "(3-6 September); curated keeps the year"),
+    "rock-2024-final-stage": (
+        None,
+        "the extractor makes ordinal stages only for operations; "
+        "the final stage of a training is folded into Rock-2024",
+    ),
+    "interaction-2024": (
+        "interaction-2024",
+        "the extractor dates it by the regrouping (3-6 September); curated keeps the year",
+    ),
     "search-2024": ("search-2024", "dated by the regrouping, as Interaction-2024"),
     "echelon-2024": ("echelon-2024", "dated by the regrouping, as Interaction-2024"),
-    "regrouping-2024-09-kgz": (None, "the regrouping is an activity without a name or trigger "
-                                     "word; its date and country go to the three exercises"),
+    "regrouping-2024-09-kgz": (
+        None,
+        "the regrouping is an activity without a name or trigger "
+        "word; its date and country go to the three exercises",
+    ),
     "csto-joint-staff-secretariat-session-2024-09": (
-        "training-session-of-the-csto-joint-staff-and-the-2024-09-03", "same event"),
+        "training-session-of-the-csto-joint-staff-and-the-2024-09-03",
+        "same event",
+    ),
     "csto-consultations-unga79-2024-09-03": ("consultations-2024-09-03", "same event"),
     "csto-joint-staff-briefing-2024-08-29": ("briefing-2024-08-29", "same event"),
     "channel": ("channel", "same series"),
     "channel-2018": ("channel-2018", "same edition"),
-    "channel-2018-final-stage": ("channel-2018-final-stage", "same stage (the text's 'last "
-                                                             "stage' is the final stage)"),
-    "channel-2018-coordination-staff-meeting": ("meeting-of-the-coordination-staff-channel",
-                                                "same meeting, no date in the text"),
-    "channel-2018-saratov-stage": (None, "'the previous stage in Saratov' has no name, ordinal "
-                                         "or trigger word"),
-    "unodc-csto-protocol-2006": ("signing-of-the-protocol-on-joint-drug-and-crime-2006",
-                                 "curated type Agreement; the extractor's contract has no "
-                                 "Agreement type, a signing is Other"),
+    "channel-2018-final-stage": (
+        "channel-2018-final-stage",
+        "same stage (the text's 'last stage' is the final stage)",
+    ),
+    "channel-2018-coordination-staff-meeting": (
+        "meeting-of-the-coordination-staff-channel",
+        "same meeting, no date in the text",
+    ),
+    "channel-2018-saratov-stage": (
+        None,
+        "'the previous stage in Saratov' has no name, ordinal or trigger word",
+    ),
+    "unodc-csto-protocol-2006": (
+        "signing-of-the-protocol-on-joint-drug-and-crime-2006",
+        "curated type Agreement; the extractor's contract has no "
+        "Agreement type, a signing is Other",
+    ),
     "substitution": (None, "operations named in passing without a year are not extracted"),
     "reflex": (None, "operations named in passing without a year are not extracted"),
 }
 # (curated id, field) -> why the values may differ
 ALLOWED = {
-    ("interaction-2024", "dates"), ("search-2024", "dates"), ("echelon-2024", "dates"),
+    ("interaction-2024", "dates"),
+    ("search-2024", "dates"),
+    ("echelon-2024", "dates"),
     # curated puts the training ground (and so Kazakhstan) on the final stage only
-    ("rock-2024", "place"), ("rock-2024", "country"),
-    ("interaction-2024", "country"), ("search-2024", "country"), ("echelon-2024", "country"),
+    ("rock-2024", "place"),
+    ("rock-2024", "country"),
+    ("interaction-2024", "country"),
+    ("search-2024", "country"),
+    ("echelon-2024", "country"),
     # curated keeps the Crisis Response Centre as the place; the extractor says Moscow
     ("csto-joint-staff-secretariat-session-2024-09", "place"),
     ("csto-joint-staff-secretariat-session-2024-09", "roles"),  # Joint Staff: organiser
@@ -275,7 +334,8 @@ ALLOWED = {
     ("channel-2018-coordination-staff-meeting", "roles"),  # later sentences by recency
     ("channel-2018-coordination-staff-meeting", "country"),
     ("channel-2018-coordination-staff-meeting", "dates"),
-    ("unodc-csto-protocol-2006", "type"), ("unodc-csto-protocol-2006", "roles"),
+    ("unodc-csto-protocol-2006", "type"),
+    ("unodc-csto-protocol-2006", "roles"),
     ("channel", "dates"),
 }
 
@@ -336,5 +396,9 @@ def test_seed_file_agrees_with_curated_facts(tmp_path: Path) -> None:
 def test_participants_and_observers_in_one_sentence(sentence: str) -> None:
     out = extract_text(f"05.05.2023\n\nThe exercise «Rubezh-2023» was held. {sentence}").to_json()
     assert roles(by_name(out)["Frontier-2023"]) == {
-        "ARM": "participant", "BLR": "participant", "RUS": "participant", "SRB": "observer",
-        "UZB": "observer"}
+        "ARM": "participant",
+        "BLR": "participant",
+        "RUS": "participant",
+        "SRB": "observer",
+        "UZB": "observer",
+    }

@@ -109,8 +109,13 @@ def test_no_quantity_in_counts() -> None:
 
 @pytest.mark.parametrize(
     "raw, unit, value",
-    [("21,617", "t", "21.617"), ("16,000", "kg", "16000"), ("2,5", "kg", "2.5"),
-     ("1 500", "kg", "1500"), ("1.200.000", "g", "1200000")],
+    [
+        ("21,617", "t", "21.617"),
+        ("16,000", "kg", "16000"),
+        ("2,5", "kg", "2.5"),
+        ("1 500", "kg", "1500"),
+        ("1.200.000", "g", "1200000"),
+    ],
 )
 def test_parse_number(raw: str, unit: str, value: str) -> None:
     assert parse_number(raw, unit) == Decimal(value)
@@ -147,7 +152,7 @@ def test_event_names(phrase: str, name: str) -> None:
 
 def test_ordinal_stage_is_part_of_its_edition() -> None:
     ex = extract_text(
-        "06.06.2016\n\nThe first stage of the operation \"Kanal-2016\" was held from 30 May to "
+        '06.06.2016\n\nThe first stage of the operation "Kanal-2016" was held from 30 May to '
         "3 June 2016 in Dushanbe."
     )
     by = {e["name"]: e for e in ex.events}
@@ -162,20 +167,29 @@ def test_ordinal_stage_is_part_of_its_edition() -> None:
 def test_compound_only_from_larger_to_smaller_unit() -> None:
     qs = find_quantities("heroin amounted to 240 kg, and 15 kg of cocaine; 2 kg 300 g")
     assert [(q.as_written, q.kg) for q in qs] == [
-        ("240 kg", Decimal(240)), ("15 kg", Decimal(15)), ("2 kg 300 g", Decimal("2.3"))]
+        ("240 kg", Decimal(240)),
+        ("15 kg", Decimal(15)),
+        ("2 kg 300 g", Decimal("2.3")),
+    ]
 
 
 def test_substance_before_its_figure() -> None:
     out = extract_text(
         "03.06.2022\n\nDuring the stage «Kanal-Yug» a total of 3.2 tons of drugs were seized. "
         "The amount of seized hashish exceeded 1.1 tons, heroin amounted to 240 kg. "
-        "Uzbekistan accounted for 900 kg.").to_json()
-    got = {(z["substance"], z["kg"], z["qualifier"], z["scope"], z.get("state"))
-           for e in out["events"] for z in e["seizures"]}
-    assert got == {("total", 3200, "exact", "total", None),
-                   ("hashish", 1100, "at_least", "breakdown", None),
-                   ("heroin", 240, "exact", "breakdown", None),
-                   ("total", 900, "exact", "national", "UZB")}
+        "Uzbekistan accounted for 900 kg."
+    ).to_json()
+    got = {
+        (z["substance"], z["kg"], z["qualifier"], z["scope"], z.get("state"))
+        for e in out["events"]
+        for z in e["seizures"]
+    }
+    assert got == {
+        ("total", 3200, "exact", "total", None),
+        ("hashish", 1100, "at_least", "breakdown", None),
+        ("heroin", 240, "exact", "breakdown", None),
+        ("total", 900, "exact", "national", "UZB"),
+    }
 
 
 def test_space_grouped_thousands_with_decimal_comma() -> None:
@@ -200,20 +214,30 @@ def test_territory_of_the_republic_is_a_national_share() -> None:
         "Stage «Kanal-Zapad» summed up in the Republic of Belarus\n\n05.07.2023\n\n"
         "From 26 to 30 June the internal affairs bodies of Belarus took part in the stage "
         "«Kanal-Zapad». On the territory of the republic 410,2 kg of drugs were withdrawn, "
-        "among them:\nHashish – 300 kg\nPrecursors – 2,2 tons\n")
-    got = {(z["substance"], z["kg"], z["scope"], z.get("state"))
-           for e in evs for z in e["seizures"]}
-    assert got == {("total", 410.2, "national", "BLR"), ("hashish", 300, "national", "BLR"),
-                   ("precursors", 2200, "national", "BLR")}
+        "among them:\nHashish – 300 kg\nPrecursors – 2,2 tons\n"
+    )
+    got = {
+        (z["substance"], z["kg"], z["scope"], z.get("state")) for e in evs for z in e["seizures"]
+    }
+    assert got == {
+        ("total", 410.2, "national", "BLR"),
+        ("hashish", 300, "national", "BLR"),
+        ("precursors", 2200, "national", "BLR"),
+    }
 
 
 def test_negated_states_in_lists_and_clauses() -> None:
     evs = _events(
         "12.03.2023\n\nOn 10 March in Minsk a meeting of the Council of Foreign Ministers of "
         "the CSTO was held. Ministers of Belarus, Kazakhstan and Russia took part. Armenia and "
-        "Kyrgyzstan did not send delegations. The Tajik delegation did not attend.")
-    states = {a for e in evs for a, _r in _actors(e).items() if len(a) == 3 and a.isupper()
-              and a not in ("CIS", "SCO", "EAG")}
+        "Kyrgyzstan did not send delegations. The Tajik delegation did not attend."
+    )
+    states = {
+        a
+        for e in evs
+        for a, _r in _actors(e).items()
+        if len(a) == 3 and a.isupper() and a not in ("CIS", "SCO", "EAG")
+    }
     assert states == {"BLR", "KAZ", "RUS"}
 
 
@@ -221,39 +245,47 @@ def test_data_source_and_publisher_are_not_participants() -> None:
     evs = _events(
         "CARICC: results of the week\n\n01.02.2024\n\nFrom 22 to 26 January 2024 the border "
         "guards of Kazakhstan and Uzbekistan conducted a joint operation «Steppe-2024». "
-        "According to UNODC, 1,3 tons of drugs were seized during the operation.")
+        "According to UNODC, 1,3 tons of drugs were seized during the operation."
+    )
     assert evs and all("UNODC" not in _actors(e) and "CARICC" not in _actors(e) for e in evs)
 
 
 def test_series_held_since_a_year_is_background() -> None:
-    evs = _events("03.03.2024\n\nOur police take part in the operation «Kanal» of the CSTO, "
-                  "which is held since 2003, and exchange information daily.")
+    evs = _events(
+        "03.03.2024\n\nOur police take part in the operation «Kanal» of the CSTO, "
+        "which is held since 2003, and exchange information daily."
+    )
     assert evs == []
 
 
 def test_unknown_town_route_and_seat() -> None:
     evs = _events(
         "10.05.2024\n\nFrom 6 to 8 May 2024 in the Osh region of Kyrgyzstan, near Uzgen, the "
-        "training course for customs officers was held under the auspices of the CSTO.")
+        "training course for customs officers was held under the auspices of the CSTO."
+    )
     assert [(e["place"], e["country"]) for e in evs] == [("Uzgen", "KGZ")]
     evs = _events(
         "10.05.2024\n\nFrom 6 to 9 May 2024 the police of Kazakhstan and Russia carried out an "
         "international controlled delivery of heroin from Almaty to Kazan under the "
-        "coordination of CARICC.")
+        "coordination of CARICC."
+    )
     assert [(e["type"], e["place"]) for e in evs] == [("Operation", None)]
     assert _actors(evs[0])["CARICC"] == "coordinator"
     evs = _events(
         "The CSTO Secretariat informs\n\n10.05.2024\n\nOn 8 May the CSTO Secretary General "
-        "received in the Secretariat the Ambassador of Serbia.")
+        "received in the Secretariat the Ambassador of Serbia."
+    )
     assert [(e["type"], e["start"], e["place"]) for e in evs] == [
-        ("Meeting", "2024-05-08", "Moscow")]
+        ("Meeting", "2024-05-08", "Moscow")
+    ]
 
 
 def test_signing_following_the_talks_takes_the_meeting_date() -> None:
     evs = _events(
         "Vienna, 6 March 2024\n\nOn 5 March 2024 the CSTO Secretary General and the UNODC "
         "Executive Director held a meeting in Vienna. Following the talks, they signed a "
-        "Memorandum on joint trainings.")
+        "Memorandum on joint trainings."
+    )
     sig = [e for e in evs if e["type"] == "Other"]
     assert [(e["start"], e["place"]) for e in sig] == [("2024-03-05", "Vienna")]
 
@@ -262,12 +294,14 @@ def test_topic_and_implementer_roles() -> None:
     evs = _events(
         "15.03.2024\n\nOn 14 March in Minsk a meeting of the heads of border services of the "
         "CIS member states was held. Delegations of Belarus, Kazakhstan and Russia took part. "
-        "The participants discussed cooperation with INTERPOL.")
+        "The participants discussed cooperation with INTERPOL."
+    )
     assert evs and all("INTERPOL" not in _actors(e) for e in evs)
     evs = _events(
         "15.03.2024\n\nFrom 11 to 14 March in Tashkent a training course on financial "
         "investigations for officers of Uzbekistan and Tajikistan took place. The course was "
-        "implemented by UNODC in cooperation with the EAG.")
+        "implemented by UNODC in cooperation with the EAG."
+    )
     assert _actors(evs[0])["UNODC"] == "organiser" and _actors(evs[0])["EAG"] == "participant"
 
 
@@ -275,6 +309,7 @@ def test_both_events_speak_of_the_last_two_named_events() -> None:
     evs = _events(
         "01.09.2025\n\nFrom 1 to 5 October the exercise «Rubezh-2025» will be held in "
         "Tajikistan. From 2 to 4 October the special training «Eshelon-2025» will take place. "
-        "Both events will be held with the participation of observers from Serbia.")
+        "Both events will be held with the participation of observers from Serbia."
+    )
     roles = {e["name"]: _actors(e).get("SRB") for e in evs}
     assert roles == {"Frontier-2025": "observer", "Echelon-2025": "observer"}

@@ -28,8 +28,11 @@ def seeds(tmp_path: Path) -> Path:
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and "store" not in p.parts}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and "store" not in p.parts
+    }
 
 
 def test_two_reports_of_one_stage_merge(tmp_path: Path, seeds: Path) -> None:
@@ -41,8 +44,9 @@ def test_two_reports_of_one_stage_merge(tmp_path: Path, seeds: Path) -> None:
     docs = {sp.doc for sp in ev.evidence}
     assert len(docs) == 2  # one event, two sources
     # conflicting totals (over 3 t vs about 3.4 t) are kept side by side with their evidence
-    totals = sorted((z.kg, z.comparator) for z in ev.seizures
-                    if z.substance == "total" and z.scope == "total")
+    totals = sorted(
+        (z.kg, z.comparator) for z in ev.seizures if z.substance == "total" and z.scope == "total"
+    )
     assert [(float(k), c) for k, c in totals] == [(3000.0, "at_least"), (3400.0, "about")]
     hashish = {float(z.kg) for z in ev.seizures if z.substance == "hashish"}
     assert hashish == {1250.0, 1300.0}
@@ -82,9 +86,19 @@ def test_ingested_facts_merge_into_curated_seeds(tmp_path: Path) -> None:
 
 def test_cli_ingest_progress_and_exit(tmp_path: Path, seeds: Path) -> None:
     out = tmp_path / "out"
-    r = CliRunner().invoke(cli, ["ingest", str(FIX / "report_a.txt"), str(FIX / "report_b.txt"),
-                                 "--seeds", str(seeds), "--out", str(out)],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(FIX / "report_a.txt"),
+            str(FIX / "report_b.txt"),
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
     assert r.exit_code == 0, r.output
     assert "Ingested 2 new, 0 unchanged" in r.stderr
     assert "Extracting" in r.stderr  # the progress bar goes to stderr
