@@ -84,6 +84,8 @@ def _build(
         for path, data in targets:  # serialise everything first, then rename into place
             atomic_write_bytes(path, data)
             written.append(path)
+        if ok:  # a rejected graph of an earlier run no longer describes anything
+            (out / "kg.rejected.ttl").unlink(missing_ok=True)
         if report is not None:
             write_report(report, out / "shacl-report.ttl")
             written.append(out / "shacl-report.ttl")

@@ -195,19 +195,15 @@ def test_bad_yaml_build_error_leaves_nothing(tmp_path: Path) -> None:
     assert written == []  # a lock file may stay; no graph, snapshot or report
 
 
-def test_nonconforming_build_exits_1_and_keeps_graph(tmp_path: Path) -> None:
+def test_rejected_graph_is_kept_for_inspection_then_cleared(tmp_path: Path) -> None:
     seeds = _case_seeds(tmp_path)
     out = tmp_path / "out"
     run("build", "--seeds", str(seeds), "--sources", str(CASE / "texts"), "--out", str(out))
-    before = (out / "kg.ttl").read_bytes()
-    # a 'member' membership that starts after the event: S17 must fire
-    m = seeds / "gazetteer" / "memberships.yaml"
-    m.write_text(
-        m.read_text().replace(
-            "member: KAZ, status: member, start: '1992-05-15'",
-            "member: KAZ, status: member, start: '2025-03-12'",
-        )
-    )
+    good = (out / "kg.ttl").read_bytes()
+    f = seeds / "facts" / "frontier-2025.yaml"
+    text = f.read_text()
+    # a participant that is also an observer of the same event: S09 rejects the graph
+    f.write_text(text.replace("{actor: UZB, role: observer", "{actor: KAZ, role: observer"))
     r = run(
         "build",
         "--seeds",
@@ -218,9 +214,12 @@ def test_nonconforming_build_exits_1_and_keeps_graph(tmp_path: Path) -> None:
         str(out),
         ok=False,
     )
-    # the build derives member states from the same intervals, so it stays consistent
-    assert r.exit_code == 0 or "[S17-member-state-at-date]" in r.stderr
-    assert (out / "kg.ttl").read_bytes() == before or r.exit_code == 0
+    assert r.exit_code == 1
+    assert "[S09-not-participant-and-observer]" in r.stderr
+    assert (out / "kg.ttl").read_bytes() == good and (out / "kg.rejected.ttl").is_file()
+    f.write_text(text)
+    run("build", "--seeds", str(seeds), "--sources", str(CASE / "texts"), "--out", str(out))
+    assert not (out / "kg.rejected.ttl").exists()
 
 
 def test_cite(tmp_path: Path) -> None:
