@@ -15,7 +15,13 @@ from typing import IO, Any
 import click
 
 from kg import __version__
-from kg.cli_options import build_dir_option, in_file_option, store_option
+from kg.cli_options import (
+    build_dir_option,
+    in_file_option,
+    seeds_option,
+    sources_option,
+    store_option,
+)
 from kg.errors import KGError
 
 EXIT_NONCONFORMING = 1
@@ -72,18 +78,9 @@ def default_seeds() -> Path:
 
 
 @cli.command()
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder with gazetteer/ and facts/ (default: ./seeds, else the packaged seeds).",
-)
-@click.option(
-    "--sources",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Folder with the source texts; verifies hashes and adds evidence quotes. Repeatable.",
+@seeds_option()
+@sources_option(
+    "Folder with the source texts; verifies hashes and adds evidence quotes. Repeatable."
 )
 @click.option(
     "--out",

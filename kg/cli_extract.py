@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli_options import seeds_option, sources_option
+
 
 def _published(value: str | None) -> dt.date | None:
     if value is None:
@@ -71,19 +73,8 @@ def register(cli: click.Group) -> None:
     @click.argument(
         "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
     )
-    @click.option(
-        "--seeds",
-        "seeds_dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Folder with gazetteer/ and facts/ (default: ./seeds, else the packaged seeds).",
-    )
-    @click.option(
-        "--sources",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Folder with the curated seeds' source texts. Repeatable.",
-    )
+    @seeds_option()
+    @sources_option("Folder with the curated seeds' source texts. Repeatable.")
     @click.option(
         "--out",
         "out_dir",

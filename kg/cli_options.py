@@ -42,3 +42,17 @@ def store_option(help: str) -> Decorator:
     return click.option(
         "--store", "store_dir", type=click.Path(path_type=Path), default=None, help=help
     )
+
+
+def seeds_option() -> Decorator:
+    return click.option(
+        "--seeds",
+        "seeds_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Folder with gazetteer/ and facts/ (default: ./seeds, else the packaged seeds).",
+    )
+
+
+def sources_option(help: str) -> Decorator:
+    return click.option("--sources", multiple=True, type=click.Path(path_type=Path), help=help)
