@@ -26,10 +26,7 @@ from kg.export import (
     write_export,
 )
 from kg.namespaces import PREFIXES
-from kg.pipeline import build
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -41,12 +38,9 @@ QUADS = {"nquads", "trig", "jsonld"}
 
 
 @pytest.fixture(scope="module")
-def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("export-build")
-    sources = [SHARED_SEEDS] if SHARED_SEEDS.is_dir() else []
-    res = build(paths.seeds_dir(), sources, out)
-    assert res.conforms
-    return out
+def build_dir(seed_out: Path) -> Path:
+    """The session's seed build (tests/conftest.py); read only."""
+    return seed_out
 
 
 @pytest.fixture(scope="module")

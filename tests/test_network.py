@@ -12,7 +12,6 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import paths
 from kg.cli import cli
 from kg.network import (
     EmptySelectionError,
@@ -25,23 +24,18 @@ from kg.network import (
     is_member,
     load_network_data,
 )
-from kg.pipeline import build
 from kg.query import open_backend
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+from .conftest import CHANNEL_2018_STATES, CSTO_MEMBERS_2018
+
 ID = "https://w3id.org/seccoop/id/"
 FINAL = ID + "event/channel-2018-final-stage"
-CHANNEL_2018_STATES = {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "AFG", "IRN", "PAK", "CHN"}
-CSTO_MEMBERS_2018 = {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
 
 
 @pytest.fixture(scope="module")
-def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("network-build")
-    sources = [SHARED_SEEDS] if SHARED_SEEDS.is_dir() else []
-    assert build(paths.seeds_dir(), sources, out).conforms
-    return out
+def build_dir(seed_out: Path) -> Path:
+    """The session's seed build (tests/conftest.py); read only."""
+    return seed_out
 
 
 @pytest.fixture(scope="module")

@@ -11,28 +11,22 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import paths
 from kg.cli import cli
 from kg.network import NetworkFilter, build_network
-from kg.pipeline import build
 from kg.query import open_backend
 from kg.viz import NETWORK_FORMATS, VizError, layout, render_network, write_network
 from kg.viz_html import network_payload
 from kg.viz_timeline import series_name, write_timeline
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 ID = "https://w3id.org/seccoop/id/"
 FINAL = ID + "event/channel-2018-final-stage"
 UNODC = ID + "org/UNODC"
 
 
 @pytest.fixture(scope="module")
-def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("viz-build")
-    sources = [SHARED_SEEDS] if SHARED_SEEDS.is_dir() else []
-    assert build(paths.seeds_dir(), sources, out).conforms
-    return out
+def build_dir(seed_out: Path) -> Path:
+    """The session's seed build (tests/conftest.py); read only."""
+    return seed_out
 
 
 @pytest.fixture(scope="module")
