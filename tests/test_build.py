@@ -183,6 +183,47 @@ def test_rebuild_is_byte_identical_across_processes(
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 
+_BULK = r"""
+import random, sys
+from rdflib import Dataset, Graph
+from kg.export import trig_bytes, turtle_bytes
+ds = Dataset()
+ds.parse(sys.argv[1], format="trig")
+quads = list(ds.quads((None, None, None, None)))
+random.Random(int(sys.argv[2])).shuffle(quads)
+shuffled = Dataset()
+for s, p, o, c in quads:
+    shuffled.graph(c.identifier if hasattr(c, "identifier") else c).add((s, p, o))
+union = Graph()
+for s, p, o, _ in quads:
+    union.add((s, p, o))
+sep = b"\n#### TRIG ####\n"
+sys.stdout.buffer.write(turtle_bytes(union, bulk=True) + sep + trig_bytes(shuffled, bulk=True))
+"""
+
+
+def test_bulk_serialisation_is_byte_stable_and_equal(seed_out: Path) -> None:
+    outs = []
+    for i in (1, 2):
+        env = {**os.environ, "PYTHONHASHSEED": str(200 + i)}
+        r = subprocess.run(
+            [sys.executable, "-c", _BULK, str(seed_out / "kg.trig"), str(i)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outs.append(r.stdout)
+    assert outs[0] == outs[1]
+    ttl, trig = outs[0].split(b"\n#### TRIG ####\n")
+    assert isomorphic(Graph().parse(data=ttl, format="turtle"), read_rdf(seed_out / "kg.ttl"))
+    back = Dataset()
+    back.parse(data=trig, format="trig")
+    assert {str(c.identifier) for c in back.graphs() if len(c)} >= {
+        str(ID["graph/gazetteer"]),
+        str(ID["graph/unodc-2018-06-02-channel"]),
+    }
+
+
 def test_no_blank_nodes(seed_build) -> None:  # type: ignore[no-untyped-def]
     from rdflib import BNode
 
