@@ -25,7 +25,6 @@ import contextlib
 import fcntl
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -187,28 +186,14 @@ def write_snapshot(store_dir: Path, store: Any) -> Path:
     Store). The caller holds ``writer_lock(store_dir)``."""
     import pyoxigraph as ox
 
-    store_dir = Path(store_dir)
-    store_dir.mkdir(parents=True, exist_ok=True)
-    target = snapshot_path(store_dir)
-    fd, tmp = tempfile.mkstemp(prefix=f".{SNAPSHOT}.", suffix=".tmp", dir=store_dir)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(HEADER)
-            store.dump(f, ox.RdfFormat.N_QUADS)
-            f.write(f"# end of snapshot: {len(store)} quads\n".encode())
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        dfd = os.open(store_dir, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return target
+    from kg.export import atomic_write
+
+    def write(f: Any) -> None:
+        f.write(HEADER)
+        store.dump(f, ox.RdfFormat.N_QUADS)
+        f.write(f"# end of snapshot: {len(store)} quads\n".encode())
+
+    return atomic_write(snapshot_path(Path(store_dir)), write, fsync_dir=True)
 
 
 def save(store_dir: Path, store: Any) -> Path:
