@@ -7,7 +7,8 @@ use the pre-bound ``$this`` to narrow its joins -- quadratic in practice (a 13k-
 46 of 50 s). The core constraints are close to linear. So:
 
 1. **Core constraints** (everything but ``sh:sparql``): pySHACL itself, on the same mixed
-   graph (data + ontology + vocabularies), with the ``sh:sparql`` triples removed from a copy of
+   graph (data + ontology + vocabularies, mixed in place by
+   ``kg.validate.ontology_mixed_in``), with the ``sh:sparql`` triples removed from a copy of
    the shapes graph. The targeted shapes are split between worker processes, balanced by
    their number of focus nodes (fork: the graph is shared copy-on-write, nothing is
    re-parsed), each running pySHACL with its ``use_shapes``. Same engine, same data: same
@@ -242,17 +243,12 @@ def validate_fast(
     cores the split by shapes did not pay -- copy-on-write pages get copied as Python touches
     reference counts, and one shape, S13 on evidence, dominates), used when
     the graph has at least ``parallel_min`` triples."""
-    from kg.validate import Report, _collect, ontology_graph
+    from kg.validate import Report, _collect, ontology_mixed_in
 
-    mixed = Graph()
-    for t in data:
-        mixed.add(t)
-    for t in ontology_graph():
-        mixed.add(t)
     workers = workers if workers is not None else int(os.environ.get("KG_VALIDATE_WORKERS", "1"))
-    violations, reports = _core_reports(mixed, workers, parallel_min)
-    store = _mixed_store(mixed)
-    del mixed
+    with ontology_mixed_in(data) as mixed:
+        violations, reports = _core_reports(mixed, workers, parallel_min)
+        store = _mixed_store(mixed)
     sparql_report = Graph()
     _run_sparql_constraints(store, sparql_report)
     violations += _collect(sparql_report)

@@ -254,3 +254,16 @@ def test_union_graph_and_dataset_agree(seed_build) -> None:  # type: ignore[no-u
 def test_build_dataset_is_pure(seed_build) -> None:  # type: ignore[no-untyped-def]
     again = union_graph(build_dataset(seed_build.facts))
     assert isomorphic(again, seed_build.graph)
+
+
+def test_validation_borrows_the_graph_and_gives_it_back(seed_build) -> None:  # type: ignore[no-untyped-def]
+    from kg.validate import ontology_graph, validate_graph
+
+    g = Graph()
+    for t in seed_build.graph:
+        g.add(t)
+    g.add(next(iter(ontology_graph())))  # an ontology triple the data already holds stays
+    before = set(g)
+    for fast in (False, True):
+        assert validate_graph(g, fast=fast).conforms
+        assert set(g) == before
