@@ -490,13 +490,15 @@ def dot_bytes(g: nx.Graph, pos: dict[Any, tuple[float, float]] | None = None) ->
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def network_format(path: Path) -> str:
+def output_format(
+    path: Path, formats: tuple[str, ...] = NETWORK_FORMATS, what: str = "network"
+) -> str:
     """The output format of ``path`` from its extension; VizError names the valid ones."""
     ext = Path(path).suffix.lower()
-    if ext not in NETWORK_FORMATS:
+    if ext not in formats:
         raise VizError(
-            f"{path}: unknown network format {ext or '(no extension)'!r} "
-            f"(choose from {', '.join(NETWORK_FORMATS)})"
+            f"{path}: unknown {what} format {ext or '(no extension)'!r} "
+            f"(choose from {', '.join(formats)})"
         )
     return ext
 
@@ -527,7 +529,7 @@ def write_network(
     g: nx.Graph, path: Path, *, title: str = "", seed: int = 42, progress: Progress = _noop
 ) -> Path:
     """Render ``g`` in the format of ``path``'s extension and write it atomically."""
-    data = render_network(g, network_format(path), title=title, seed=seed, progress=progress)
+    data = render_network(g, output_format(path), title=title, seed=seed, progress=progress)
     atomic_write_bytes(Path(path), data)
     return Path(path)
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.export import atomic_write_bytes
 from kg.network import EmptySelectionError, NetworkData, NetworkFilter, load_network_data
-from kg.viz import TYPE_COLOURS, TYPE_LABELS, Progress, VizError, _noop, escape
+from kg.viz import TYPE_COLOURS, TYPE_LABELS, Progress, _noop, escape, output_format
 from kg.viz_html import offline_page
 from kg.viz_js import TIMELINE_CSS, TIMELINE_JS
 
@@ -226,16 +226,6 @@ def timeline_static(tl: dict[str, Any], *, fmt: str, title: str) -> bytes:
     return buf.getvalue()
 
 
-def timeline_format(path: Path) -> str:
-    ext = Path(path).suffix.lower()
-    if ext not in TIMELINE_FORMATS:
-        raise VizError(
-            f"{path}: unknown timeline format {ext or '(no extension)'!r} "
-            f"(choose from {', '.join(TIMELINE_FORMATS)})"
-        )
-    return ext
-
-
 def write_timeline(
     backend: Any,
     path: Path,
@@ -245,7 +235,7 @@ def write_timeline(
     progress: Progress = _noop,
 ) -> dict[str, Any]:
     """Query, lay out and write the timeline in the format of ``path``; returns its data."""
-    fmt = timeline_format(path)
+    fmt = output_format(path, TIMELINE_FORMATS, "timeline")
     flt = flt or NetworkFilter()
     progress("querying events")
     data = load_network_data(backend, flt)
