@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,20 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory, shared_sources: list[Path
 def seed_build(seed_out: Path, shared_sources: list[Path]) -> BuildResult:
     """The seed build result (in memory), matching the files in ``seed_out``."""
     return build(paths.seeds_dir(), shared_sources, None)
+
+
+@pytest.fixture(scope="session")
+def build_dir(seed_out: Path) -> Path:
+    """The seed build's folder, as the viz/network/export tests call it; read only."""
+    return seed_out
+
+
+@pytest.fixture(scope="session")
+def backend(seed_out: Path) -> Any:
+    """The seed graph through the rdflib backend (kg.ttl), for network and viz tests."""
+    from kg.query import open_backend
+
+    return open_backend(seed_out, seed_out / "kg.ttl")
 
 
 def needs_seed_text() -> pytest.MarkDecorator:

@@ -38,12 +38,6 @@ QUADS = {"nquads", "trig", "jsonld"}
 
 
 @pytest.fixture(scope="module")
-def build_dir(seed_out: Path) -> Path:
-    """The session's seed build (tests/conftest.py); read only."""
-    return seed_out
-
-
-@pytest.fixture(scope="module")
 def dataset(build_dir: Path) -> Dataset:
     return load_dataset(build_dir)
 

@@ -32,17 +32,6 @@ ID = "https://w3id.org/seccoop/id/"
 FINAL = ID + "event/channel-2018-final-stage"
 
 
-@pytest.fixture(scope="module")
-def build_dir(seed_out: Path) -> Path:
-    """The session's seed build (tests/conftest.py); read only."""
-    return seed_out
-
-
-@pytest.fixture(scope="module")
-def backend(build_dir: Path) -> Any:
-    return open_backend(build_dir, build_dir / "kg.ttl")
-
-
 def _codes(g: nx.Graph, nodes: Any) -> set[str]:
     return {g.nodes[n].get("code", "") for n in nodes}
 

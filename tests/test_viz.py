@@ -13,7 +13,6 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.network import NetworkFilter, build_network
-from kg.query import open_backend
 from kg.viz import NETWORK_FORMATS, VizError, layout, render_network, write_network
 from kg.viz_html import network_payload
 from kg.viz_timeline import series_name, write_timeline
@@ -21,17 +20,6 @@ from kg.viz_timeline import series_name, write_timeline
 ID = "https://w3id.org/seccoop/id/"
 FINAL = ID + "event/channel-2018-final-stage"
 UNODC = ID + "org/UNODC"
-
-
-@pytest.fixture(scope="module")
-def build_dir(seed_out: Path) -> Path:
-    """The session's seed build (tests/conftest.py); read only."""
-    return seed_out
-
-
-@pytest.fixture(scope="module")
-def backend(build_dir: Path) -> Any:
-    return open_backend(build_dir, build_dir / "kg.ttl")
 
 
 @pytest.fixture(scope="module")
