@@ -1,0 +1,444 @@
+"""Actors of events and their roles, from gazetteer mentions in one sentence.
+
+``assign_actors`` gives each state and organisation named in a sentence a role in the events
+the sentence speaks of: observer inside an observer clause next to its cue ("attended as
+observers", "monitored"), host after "on the basis of"/"at the", coordinator after "coordinated
+by", organiser after "organised by", "under the aegis of", "meeting of the X" or before "held",
+else participant (or organiser when it is the only body). It leaves out background states
+(``kg.extract_background``), data sources, topics, publishers heading a line, the posts of
+speakers, and gives the organisation that runs a known series the organiser role.
+
+Limits: roles come from fixed cue words within 40-90 characters of the mention; an actor is
+given to every event the sentence speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract_background import _BACKGROUND_BEFORE, _TRAFFIC, background_state
+from kg.extract_names import SERIES
+from kg.extract_state import Event, State
+from kg.gazetteer import Mention
+
+_OBSERVER = re.compile(
+    r"\b(observers?|observer status|observed?|observing|monitored|watched|as guests?|invited|"
+    r"followed the work|"
+    r"in the capacity of observers?)\b",
+    re.IGNORECASE,
+)
+
+_CLAUSE_BOUND = re.compile(
+    r";|:|\(|\)|\bwhile\b|\bwhereas\b|\bwith observers\b|,\s+and\s+(?!also)|"
+    r"\bwith the participation of\b|\.\s|,\s+with\b|"
+    r"\b(?:took part|participated|were involved|are involved|take part|"
+    r"participate|were represented)\b"
+    r"(?!\s+(?:in the \w+\s+)?as\s+(?:an?\s+)?observers?)"
+)
+
+_HOST = re.compile(
+    r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
+    r"host(?:ed)?|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_COORD = re.compile(
+    r"\b(?:coordinated|coordination of|coordinator|under the coordination|"
+    r"coordinated by|coordinating)\b",
+    re.IGNORECASE,
+)
+
+# "under the aegis of (the)" just before the mention
+_AEGIS_OF = r"(?:auspices|aegis)\s+of\s+(?:the\s+)?$"
+_AEGIS_BEFORE = re.compile(_AEGIS_OF, re.IGNORECASE)
+_ORGANISED = re.compile(
+    r"\b(?:organi[sz]ed|convened|conducted|held|hosted|implemented|run)\s+"
+    r"(?:jointly\s+)?by\b",
+    re.IGNORECASE,
+)
+
+_POST_OF = re.compile(
+    r"\b(?:Chief|Head|head|chief|Director|Chairman|Secretary|Commander|"
+    r"Deputy|Representative|Spokesman|spokesman)\b[\w -]{0,25}?\bof\s+"
+    r"(?:the\s+)?$"
+)
+
+_POST_AFTER = re.compile(
+    r"\s+(?:Deputy\s+)?(?:Secretary[- ]General|Chairman|Director|Chief|"
+    r"Head|Spokesman|Press Secretary)\s+[A-Z][a-z]+"
+)
+
+_TEACHERS_OF = re.compile(
+    r"\b(?:experts|lecturers|instructors|trainers|specialists|teachers)\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?:[^.;]{0,60}?\s+and\s+(?:of\s+|from\s+)?"
+    r"(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss\w*|considered|exchanged views on|reviewed)\s+"
+    r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
+    r"experts|heads?)\b)[^.;]*$",
+    re.IGNORECASE,
+)
+
+# an organisation cited as the source of a figure or statement, not as a participant
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according to|as reported by|citing|data of|figures of|"
+    r"statistics of)\s+(?:the\s+)?(?:data\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+# "Organizers of the exercise were the Anti-Terrorism Center ... and ..."
+_ORGANISERS_WERE = re.compile(
+    r"\b[Oo]rgani[sz]ers?\b[^.;]{0,40}?\b(?:were|was|are|is)\s+"
+    r"(?:the\s+)?(?:[^.;]{0,80}\band\s+(?:the\s+)?)?$"
+)
+
+_PARTICIPATION_CUE = re.compile(
+    r"\b(?:took part|take part|taking part|participat\w*|involved|attend\w*|represent\w*|"
+    r"delegations?|observers?|joined|contingents?|units|servicemen|experts|officers|"
+    r"specialists|bodies|agencies|forces|guests|invited|monitored|watched|coordinat\w*|"
+    r"organi[sz]\w*|host\w*|held|conducted|chaired|aegis|auspices|on the basis of|met|talks|"
+    r"signed|headquarters|staff)\b",
+    re.IGNORECASE,
+)
+
+_ACTIVE_ORGANISER = re.compile(
+    r"^(?:\s*(?:,|and|the|together with)\s*)*\s*(?:jointly\s+|have\s+|has\s+)?"
+    r"(?:organi[sz]ed|convened|hosted|held|conducted)\b",
+    re.IGNORECASE,
+)
+
+_LIST_WORDS = {
+    "and",
+    "also",
+    "the",
+    "of",
+    "as",
+    "in",
+    "were",
+    "was",
+    "a",
+    "an",
+    "from",
+    "to",
+    "by",
+    "representatives",
+    "delegations",
+    "delegation",
+    "attended",
+    "present",
+    "invited",
+    "participated",
+    "took",
+    "part",
+    "well",
+    "other",
+    "its",
+    "their",
+    "at",
+    "with",
+    "on",
+    "experts",
+    "officials",
+    "followed",
+    "work",
+    "headquarters",
+    "worked",
+    "military",
+    "attaches",
+    "attach",
+    "s",
+    "states",
+    "countries",
+    "organizations",
+    "organisations",
+    "international",
+    "state",
+    "observer",
+    "observers",
+    "status",
+    "exercise",
+    "exercises",
+    "meeting",
+    "event",
+}
+
+
+def observer_spans(st: State, sent: str, ss: int) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    low = sent.lower()
+    if not any(w in low for w in ("observ", "monitor", "watch", "guest", "invit", "followed")):
+        return out
+    for m in _OBSERVER.finditer(sent):
+        if re.search(
+            r"\b(?:discuss\w*|considered|talked about|about|regarding)\s+(?:the\s+)?"
+            r"(?:\w+\s+){0,4}$",
+            sent[max(0, m.start() - 60) : m.start()],
+        ):
+            continue  # "discussed the participation of Mongolian observers": a topic
+        lo = 0
+        for b in _CLAUSE_BOUND.finditer(sent):  # not endpos: lookaheads need the rest
+            if b.end() > m.start():
+                break
+            lo = b.end()
+        hi = len(sent)
+        b = _CLAUSE_BOUND.search(sent, m.end())
+        if b:
+            hi = b.start()
+        out.append((ss + lo, ss + hi, ss + m.start(), ss + m.end()))
+    return out
+
+
+def is_observer(
+    st: State, m: Mention, obs: list[tuple[int, int, int, int]], s_ments: list[Mention]
+) -> bool:
+    """In an observer clause and listed next to the cue (few other words in between)."""
+    for lo, hi, cs, ce in obs:
+        if not lo <= m.start < hi:
+            continue
+        a, b = (m.end, cs) if m.end <= cs else (ce, m.start)
+        gap = st.text[a:b]
+        for o in s_ments:
+            if a <= o.start and o.end <= b:
+                gap = gap.replace(st.text[o.start : o.end], " ")
+        words = [w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in _LIST_WORDS]
+        if len(words) <= 4:
+            return True
+    return False
+
+
+def assign_actors(
+    st: State,
+    sent: str,
+    ss: int,
+    se: int,
+    s_ments: list[Mention],
+    targets: list[Event],
+    series_here: list[Event],
+    spans: dict[str, list[tuple[int, int]]],
+    item_events: list[Event],
+    signings: list[tuple[Event, int, int]],
+) -> None:
+    text = st.text
+    obs = observer_spans(st, sent, ss)
+    pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other"]
+    has_states = any(m.kind == "state" and not is_observer(st, m, obs, s_ments) for m in s_ments)
+    # an organisation named in a sentence about no event in particular takes part only
+    # if the sentence says so ("representatives of UNODC attended"), not in passing
+    org_pool_ok = bool(spans) or bool(_PARTICIPATION_CUE.search(sent))
+    n_orgs = len(
+        {
+            (o.parent or o.id) if (o := st.fb.organisations.get(m.id)) else m.id
+            for m in s_ments
+            if m.kind == "organisation"
+        }
+    )
+    for m in s_ments:
+        if m.kind == "place" or m.entry.form == "programme":
+            continue
+        for ev, a, b in signings:
+            if m.kind == "organisation" and a <= m.start <= b + 60:
+                st.add_part(ev, m.id, "organisation", "participant", (ss, se))
+        before = text[max(ss, m.start - 40) : m.start]
+        after = text[m.end : min(se, m.end + 40)]
+        in_obs = is_observer(st, m, obs, s_ments)
+        if m.kind == "state":
+            if background_state(st, m, sent, ss, se, s_ments, in_obs):
+                continue
+            role = "observer" if in_obs else "participant"
+            for ev in pool:
+                st.add_part(ev, m.id, "state", role, (ss, se))
+            continue
+        org = st.fb.organisations.get(m.id)
+        if org is None:
+            continue
+        if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
+            continue
+        if is_publisher(text, m):
+            continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
+        if _SOURCE_BEFORE.search(before):
+            continue  # "according to the CSTO Secretariat": a data source
+        if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 90) : m.start]):
+            continue  # "discussed ... cooperation with INTERPOL": a topic
+        if (
+            not in_obs
+            and m.id in st.item_parents
+            and (
+                (
+                    re.match(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after)
+                    and not (_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
+                )
+                or re.search(
+                    r"\b(?:states?[- ]participants|member[- ]states|states[- ]"
+                    r"members)\s+(?:of\s+)?(?:the\s+)?$",
+                    before,
+                )
+            )
+        ):
+            continue  # "bodies of the CIS member states", with a CIS body running the event
+        if not in_obs and _BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent):
+            continue  # "smuggled to the EU"
+        forces = "Forces" in org.name
+        near = [
+            ev
+            for ev in [*pool, *series_here]
+            if any(abs(m.start - b) <= 45 or abs(a - m.end) <= 45 for a, b in spans.get(ev.id, []))
+        ]
+        if forces and not near:
+            # "the Collective forces of rapid deployment of Central Asian region of
+            # collective security «Rubezh-2023»": the forces' long name runs on
+            near = [
+                ev
+                for ev in pool
+                if any(
+                    0 <= a - m.end <= 90 and not re.search(r"[.;]", text[m.end : a])
+                    for a, _b in spans.get(ev.id, [])
+                )
+            ]
+        if forces:
+            # forces take part in the named event they are written next to
+            named_near = [ev for ev in near if ev.named and not st.is_series(ev)]
+            if named_near:
+                best = min(
+                    named_near,
+                    key=lambda ev: min(
+                        min(abs(m.start - b), abs(a - m.end)) for a, b in spans[ev.id]
+                    ),
+                )
+                st.add_part(best, m.id, "organisation", "participant", (ss, se))
+            continue
+        if in_obs:
+            role = "observer"
+        elif _HOST.search(before):
+            role = "host"
+        elif re.search(
+            r"(?:coordinated|coordination)\s+(?:\w+\s+){0,6}?(?:by|of|under)\s+"
+            r"(?:the\s+)?$|coordinator\s+(?:\w+\s+)?$",
+            text[max(ss, m.start - 70) : m.start],
+            re.IGNORECASE,
+        ) or (_COORD.search(sent) and _AEGIS_BEFORE.search(before)):
+            role = "coordinator"
+        elif _TEACHERS_OF.search(before) or re.search(r"\bwith\s+(?:the\s+)?$", before):
+            role = "participant"  # "experts of UNODC conducted", "consultations with the UN"
+        elif (
+            _ORGANISED.search(before)
+            or _ORGANISERS_WERE.search(before)
+            or re.search(
+                r"\b(?:[Ee]xercises?|[Oo]peration|[Dd]rills|[Mm]anoeuvres)\s+of\s+(?:the\s+)?$",
+                before,
+            )
+            or re.search(
+                r"\b(?:meeting|session|sitting|plenary)\s+of\s+(?:the\s+|their\s+|its\s+)?"
+                r"(?:[A-Z][\w-]*\s+(?:on\s+[\w ]{0,30}?\s+)?(?:of\s+(?:the\s+)?)?){0,4}$",
+                text[max(ss, m.start - 90) : m.start],
+            )
+            or re.search(
+                r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
+            )
+            or _ACTIVE_ORGANISER.match(strip_orgs(st, m.end, min(se, m.end + 160), s_ments))
+        ):
+            role = "organiser"
+        else:
+            role = "default"
+        venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
+        # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
+        # add a sub-body to an exercise or a big meeting
+        post_of_body = bool(org.parent) and role == "default" and bool(_POST_OF.search(before))
+        # "CSTO Secretary General X said in his address to the meeting": a speaker's post
+        # does not make his organisation a party to a big meeting
+        speaker_post = role == "default" and bool(_POST_AFTER.match(after))
+        for ev in pool if (org_pool_ok or role != "default") else []:
+            if ev.met and venue:
+                continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
+            if post_of_body and ev.type != "Meeting":
+                continue
+            if (
+                speaker_post
+                and ev.type == "Meeting"
+                and any(p["kind"] == "organisation" for p in ev.participants.values())
+                and (not ev.met or sum(p["kind"] == "state" for p in ev.participants.values()) >= 3)
+            ):
+                continue
+            r = role
+            if r == "default":
+                has_org = any(
+                    p["role"] in ("organiser", "coordinator")
+                    for p in ev.participants.values()
+                    if p["kind"] == "organisation"
+                )
+                if ev.met or (
+                    ev.type == "Meeting"
+                    and n_orgs >= 2
+                    and (speaker_post or _POST_OF.search(before))
+                ):
+                    r = "participant"  # the organisations of the persons who meet
+                elif ev in near and not has_org:
+                    r = "organiser"
+                elif has_states or has_org:
+                    r = "participant"
+                else:
+                    r = "organiser"
+            st.add_part(ev, m.id, "organisation", r, (ss, se))
+        # a series gets only its organiser or coordinator
+        for ev in series_here:
+            if role in ("organiser", "coordinator"):
+                st.add_part(
+                    ev,
+                    m.id,
+                    "organisation",
+                    role if role != "default" else "organiser",
+                    (ss, se),
+                )
+    # the organisation that runs a known series organises all of it (or a body of it
+    # is written: "the CSTO Collective Rapid Reaction Forces «Interaction-2024»")
+    for m in s_ments:
+        if m.kind != "organisation" or is_publisher(text, m):
+            continue
+        after = text[m.end : min(se, m.end + 40)]
+        if _POST_AFTER.match(after) or re.match(r"\s+(?:member\s+)?(?:states|countries)\b", after):
+            continue  # "CSTO Secretary General X said", "chiefs of CSTO states"
+        org = st.fb.organisations.get(m.id)
+        owner_ids = {m.id, org.parent} if org and org.parent else {m.id}
+        for ev in item_events:
+            if not ev.series or SERIES[ev.series][2] not in owner_ids:
+                continue
+            owner = SERIES[ev.series][2]
+            if owner in ev.participants:
+                continue
+            if owner != m.id and any(
+                p["role"] in ("organiser", "coordinator") and p["actor"] != owner
+                for e2 in item_events
+                for p in e2.participants.values()
+            ):
+                continue
+            role = "organiser"
+            if (
+                owner == m.id
+                and re.search(
+                    rf"coordinat\w*\s+(?:\w+\s+){{0,6}}$|{_AEGIS_OF}",
+                    text[max(ss, m.start - 50) : m.start],
+                    re.IGNORECASE,
+                )
+                and _COORD.search(sent)
+            ):
+                role = "coordinator"
+            st.add_part(ev, owner, "organisation", role, (ss, se))
+
+
+def strip_orgs(st: State, a: int, b: int, s_ments: list[Mention]) -> str:
+    """text[a:b] with organisation names (and their parenthesised short forms) removed."""
+    out, pos = [], a
+    for o in s_ments:
+        if o.kind == "organisation" and a <= o.start and o.end <= b:
+            out.append(st.text[pos : o.start])
+            pos = o.end
+    out.append(st.text[pos:b])
+    return re.sub(r"\(\s*\)", "", "".join(out))
+
+
+def is_publisher(text: str, m: Mention) -> bool:
+    """An organisation opening a line and followed by a colon: the press office that reports."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    return not text[ls : m.start].strip() and text[m.end : m.end + 2].lstrip(" ").startswith(":")

@@ -1,0 +1,138 @@
+"""Background mentions of states: drug origins, routes, venues, topics and negations.
+
+``background_state`` says whether a state named in a sentence is *not* a participant: the
+origin or destination of drugs ("from Afghanistan", "of Afghan origin", "to Europe"), the venue
+("in the Kyrgyz Republic" with a verb of holding), a topic ("on the situation in Afghanistan"),
+a negation ("Armenia did not take part", also over lists), or the country after a place name
+("in Saratov, Russian Federation"). The cue patterns are shared with the seizure and place rules.
+
+Limits: cues are read in a 40-character window on each side of the mention, inside the
+sentence; a negation further away ("Armenia, as last year, again declined") is not seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract_state import State
+from kg.gazetteer import Mention
+
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?<!according )(?:from|to|towards|into|via|through|out of|origin in|produced in|production of [\w ]{0,20}"  # noqa: E501
+    r"in|situation in|situation on|border with|borders? of|bank of|territory of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+# "Officers from Armenia": people from a state take part (not a drug origin)
+_PEOPLE_FROM = re.compile(
+    r"\b(?:officers|officials|experts|representatives|delegations?|"
+    r"specialists|servicemen|units|contingents|participants|policemen|"
+    r"instructors|analysts|staff|guests|members)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_TRAFFIC = re.compile(
+    r"\b(smuggl\w*|traffick\w*|route|origin|stream|flow|transit|production|"
+    r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
+    re.IGNORECASE,
+)
+
+_DEMONYM_BACKGROUND = re.compile(
+    r"^\s*(?:origin|opiates?|heroin|opium|drugs?|hashish|bank|"
+    r"border|side of the border|territory)",
+    re.IGNORECASE,
+)
+
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|on the territory of|on the territory|to the territory of|territory of|"
+    r"(?:region|oblast|province|district) of)\s+(?:the\s+)?(?:[Rr]epublic\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+_LOCATION_VERB = re.compile(
+    r"\b(held|hold|holds|take place|took place|takes place|taking place|conducted|passed|"
+    r"deployed|regroup\w*|located|hosted|arriv\w*|started|began|begin|begins|will be|"
+    r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
+    re.IGNORECASE,
+)
+
+# a state that does not take part: "Armenia did not send", "Armenia and Azerbaijan did not",
+# "The Armenian delegation did not take part", "the chair of Armenia was empty", "the Prime
+# Minister of Armenia has informed that he will not come"
+_NEGATED_AFTER = re.compile(
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*[\s,]*(?:[a-z]+\s+){0,5}?"
+    r"(?:did not|didn't|does not|was not|were not|has not|will not|is not|refused|declined|"
+    r"was absent|was empty|was vacant|froze|has frozen|had frozen)\b"
+)
+
+
+def background_state(
+    st: State,
+    m: Mention,
+    sent: str,
+    ss: int,
+    se: int,
+    s_ments: list[Mention],
+    in_obs: bool = False,
+) -> bool:
+    """Drug origin, route, venue or destination: not a participant."""
+    text = st.text
+    before = text[max(ss, m.start - 40) : m.start]
+    after = text[m.end : min(se, m.end + 40)]
+    for o in s_ments:
+        if (
+            o.kind == "place"
+            and 0 <= m.start - o.end <= 7
+            and re.fullmatch(r",\s*(?:the\s+)?", text[o.end : m.start])
+        ):
+            return True
+    if _NEGATED_AFTER.match(after) or re.search(
+        r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
+        r"(?:the\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
+        return True
+    if re.search(
+        r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:situation\s+in\s+"
+        r"(?:the\s+)?)?$",
+        before,
+    ) and not re.search(r"\bon behalf of\s+(?:the\s+)?$", before):  # noqa: E501
+        return True
+    if in_obs:
+        return False
+    if (
+        _BACKGROUND_BEFORE.search(before)
+        and not _PEOPLE_FROM.search(before)
+        and (
+            _TRAFFIC.search(sent)
+            or re.search(r"\bto\s+(?:the\s+)?$", before)
+            or re.search(r"\b(?:border|bank|situation)", before, re.IGNORECASE)
+        )
+    ):
+        return True
+    if m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after):
+        return True
+    if (
+        _LOCATION_BEFORE.search(before)
+        and (_TRAFFIC.search(sent) or _LOCATION_VERB.search(sent))
+        and not re.search(
+            r"\b(?:agencies|bodies|services|police|authorities)\s+in\s+(?:the\s+)?$",  # noqa: E501
+            before,
+            re.IGNORECASE,
+        )
+    ):
+        return True
+    if re.search(r"\bto\s+(?:the\s+)?$", before) and not re.search(
+        r"\b(?:invited|attached)\b", before
+    ):
+        return True
+    if re.search(r"\b(?:production|cultivation)\b", sent, re.IGNORECASE) and re.search(
+        r"\bin\s+(?:the\s+)?$", before
+    ):
+        return True
+    # "in Saratov, Russian Federation": the country of a place
+    for o in s_ments:
+        if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:
+            return True
+    return False

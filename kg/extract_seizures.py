@@ -1,0 +1,325 @@
+"""Seizure figures: substance, kilograms, comparator and scope, put on the right event.
+
+``assign_seizures`` reads each quantity of a sentence (``kg.quantities``), finds its substance
+to the right ("4 tons of heroin") or left ("heroin - 12,4 kg"), and its scope: ``cumulative``
+("since 2003", on the series event), ``national`` (a figure credited to one state: "Kazakh
+agencies seized", "in Kazakhstan", "in the territory of the republic"), ``total`` (the headline
+drug figure, precursors) or ``breakdown`` (substances after the total or after "including").
+Figures go to the stage or operation named in the sentence, else to the last event that got
+figures, else to the item's latest operation.
+
+Limits: firearms, money and goods are skipped by a fixed word list; a figure without a
+substance word counts as a drug total only in a sentence about seizing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract_actors import is_observer, observer_spans
+from kg.extract_background import _BACKGROUND_BEFORE, _DEMONYM_BACKGROUND, _TRAFFIC
+from kg.extract_names import SERIES, canonical_name, slug
+from kg.extract_state import Event, State
+from kg.facts import PartialDate
+from kg.gazetteer import Mention
+from kg.quantities import Quantity
+
+_SUBSTANCES = [
+    (r"precursors?", "precursors"),
+    (
+        r"synthetic (?:drugs?|narcotics?|substances)|synthetics|new psychoactive substances",
+        "synthetic_drugs",
+    ),
+    (r"psychotropic(?: substances| drugs)?|psychotropics", "psychotropic_substances"),
+    (r"heroine?", "heroin"),
+    (r"opium|raw opium", "opium"),
+    (r"hashish|hashisch|hasish|hash", "hashish"),
+    (r"marijuana|marihuana", "marijuana"),
+    (r"cannabis|hemp", "cannabis"),
+    (r"cocaine?", "cocaine"),
+    (r"mephedrone", "mephedrone"),
+    (r"mdma|ecstasy", "mdma"),
+    (r"(?:meth)?amphetamines?", "amphetamines"),
+    (
+        r"(?:narcotic drugs?|narcotics?|drugs?|narcotic substances|narcotic and psychotropic "
+        r"substances|illicit drugs)",
+        "total",
+    ),
+]
+
+_SUB_ALT = "|".join(f"(?P<s{i}>{rx})" for i, (rx, _code) in enumerate(_SUBSTANCES))
+
+_SUB_RIGHT = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?(?:various\s+|illicit\s+|illegal\s+|narcotic\s+(?=drugs?\b))?"
+    rf"(?:{_SUB_ALT})\b",
+    re.IGNORECASE,
+)
+
+_SUB_LEFT = re.compile(
+    rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|amounted to|totall?ed|exceeded|exceeds|reached|"
+    r"made up|comprised|weighing|weighed)?\s*(?:(?:more|less) than|over|about|nearly|almost|"
+    r"some|around|approximately)?\s*$",
+    re.IGNORECASE,
+)
+
+_SUB_ANY = re.compile(rf"\b(?:{_SUB_ALT})\b", re.IGNORECASE)
+
+_NON_DRUG = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?(?:explosives?|tnt|gold|silver|ammunition|"
+    r"cash|money|weapons?|fish|meat|goods|cargo|food|humanitarian|trotyl)",
+    re.IGNORECASE,
+)
+
+_SEIZE_CONTEXT = re.compile(
+    r"\b(seiz\w*|confiscat\w*|withdr[ae]w\w*|removed|intercept\w*|"
+    r"taken out|drugs?|narcotic\w*|took out|detained|withdrawn|"
+    r"accounted for)\b",
+    re.IGNORECASE,
+)
+
+_BREAKDOWN_CUE = re.compile(
+    r"\b(including|among them|of them|of which|from them|in particular|"
+    r"incl\.|namely|among which)\b",
+    re.IGNORECASE,
+)
+
+_NATIONAL_CUE = re.compile(
+    r"\b(seized|intercepted|agencies|police|side|alone|services?|"
+    r"bodies|law enforcement|confiscated|withdrew|accounted|share|"
+    r"authorities|guards|customs)\b",
+    re.IGNORECASE,
+)
+
+# a figure credited to the territory of one state: "in (the) territory of Tajikistan"; "in the
+# territory of the republic" / "in the country" is the item's own state (its first state)
+_IN_TERRITORY_OF = r"\b(?:in|on)\s+(?:the\s+)?territory\s+of\s+(?:the\s+)?"
+_TERRITORY_OF = re.compile(_IN_TERRITORY_OF + "$", re.I)
+_TERRITORY_HOME = re.compile(
+    _IN_TERRITORY_OF + r"(?:republic|country)\b|\bin\s+the\s+(?:republic|country)\b", re.I
+)
+
+_TOTAL_CUE = re.compile(
+    r"\b(?:in total|in all|altogether|overall|as a whole|all (?:the )?"
+    r"participating|all member|all the member|all states|operation-wide)\b",
+    re.IGNORECASE,
+)
+
+_CUMULATIVE = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+(?:beginning|start|first year|launch)\s+of\s+the\s+"
+    r"operation(?:\s+in)?,?\s*|its\s+(?:launch|start)\s+in\s+|)(?P<y>(?:19|20)\d\d)\b|"
+    r"\bsince the (?:beginning|start|first year|launch)\b|\bover the years\b|\bin all the years\b",
+    re.IGNORECASE,
+)
+
+_EDITION_CUE = re.compile(
+    r"\b(?:during the year|as a whole|for the year|in the whole|"
+    r"overall|in total during|throughout the year|in (?:19|20)\d\d,)",
+    re.IGNORECASE,
+)
+
+
+def assign_seizures(
+    st: State,
+    sent: str,
+    ss: int,
+    se: int,
+    s_quants: list[Quantity],
+    s_ments: list[Mention],
+    explicit: list[Event],
+    targets: list[Event],
+    item_events: list[Event],
+    last_event: Event | None,
+    last_total: dict[Any, Any],
+    doc: str,
+    item_year: int | None,
+) -> Event | None:
+    text = st.text
+    states: list[Mention] = []
+    states_in: list[Mention] = []
+    states_terr: list[Mention] = []  # "in (the) territory of Tajikistan"
+    obs = observer_spans(st, sent, ss)
+    for m in s_ments:
+        if m.kind != "state" or is_observer(st, m, obs, s_ments):
+            continue
+        before = text[max(ss, m.start - 40) : m.start]
+        after = text[m.end : min(se, m.end + 40)]
+        if re.search(r"\bin\s+(?:the\s+)?$", before):
+            states_in.append(m)
+            continue
+        if _TERRITORY_OF.search(before):
+            states_terr.append(m)
+            continue
+        if (_BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent)) or (
+            m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)
+        ):
+            continue
+        states.append(m)
+    cum = _CUMULATIVE.search(sent)
+    national_cue = bool(_NATIONAL_CUE.search(sent))
+    total_cue = bool(_TOTAL_CUE.search(sent))
+    pool_ops = [
+        ev for ev in explicit if ev.type in ("Operation", "OperationStage") and not st.is_series(ev)
+    ]
+    event = None
+    if pool_ops:
+        stages = [ev for ev in pool_ops if ev.type == "OperationStage"]
+        event = stages[0] if stages else pool_ops[0]
+    elif _EDITION_CUE.search(sent):
+        eds = [ev for ev in item_events if ev.type == "Operation" and ev.year is not None]
+        event = eds[0] if eds else None
+    if event is None and last_event is not None:
+        event = last_event
+    if event is None:
+        cands = [ev for ev in targets if ev.type in ("Operation", "OperationStage")] or [
+            ev
+            for ev in reversed(item_events)
+            if ev.type in ("Operation", "OperationStage") and not st.is_series(ev)
+        ]
+        event = cands[0] if cands else None
+    if event is None:
+        cands = [ev for ev in targets if ev.type in ("Exercise", "Training")] or [
+            ev for ev in item_events if ev.type in ("Operation",)
+        ]
+        event = cands[0] if cands else None
+    prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
+    home: str | None = last_total.get("home")
+    for q in s_quants:
+        after = text[q.end : min(se, q.end + 60)]
+        before = text[max(ss, q.start - 40) : q.start]
+        if _NON_DRUG.search(after):
+            continue
+        sub = None
+        mr = _SUB_RIGHT.search(after)
+        if mr:
+            sub = _which(mr)
+        else:
+            ml = _SUB_LEFT.search(before)
+            if ml:
+                sub = _which(ml)
+            else:
+                # garbled: "169 kg, were withdrawn ... marijuana"; next substance word before
+                # the next figure
+                nxt = [x for x in s_quants if x.start > q.start]
+                limit = min(se, nxt[0].start if nxt else se, q.end + 80)
+                ma = _SUB_ANY.search(text, q.end, limit)
+                if ma:
+                    sub = _which(ma)
+                elif _SEIZE_CONTEXT.search(sent) and not any(
+                    x["span"] == (ss, se) and x["scope"] == "total"
+                    for x in (event.seizures if event else [])
+                ):
+                    sub = "total"  # a figure without substance, unless the total is known
+        if sub is None:
+            continue
+        # scope
+        state = None
+        since = None
+        cands = [m for m in states if m.end <= q.start]
+        after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
+        terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None)
+        if terr is None and home and _TERRITORY_HOME.search(text, ss, q.start):
+            terr = home
+        listed = bool(cands) and any(
+            re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", text[o.end : cands[-1].start])
+            for o in states
+            if o.end <= cands[-1].start
+        )
+        if cands and national_cue and not cum and not total_cue and not listed:
+            state = cands[-1].id
+        elif after_in and not cum and not total_cue:
+            state = after_in[0].id
+        elif terr and not cum and not total_cue:
+            state = terr
+        elif (
+            prev_state
+            and not cum
+            and not total_cue
+            and (_BREAKDOWN_CUE.search(text[ss : q.start]) or last_total.get("national_report"))
+        ):
+            state = prev_state
+        if cum:
+            scope = "cumulative"
+            since = int(cum.group("y")) if cum.group("y") else None
+            target = series_of(st, event, item_events, doc)
+            if target is None:
+                continue
+            if (ss, se) not in target.evidence:
+                target.evidence.append((ss, se))
+            if since is None:
+                since = target.start.year if target.start else None
+            if since is None:
+                continue
+            if target.start is None:
+                target.start = PartialDate(since)
+        elif state:
+            scope = "national"
+            target = event
+        elif sub in ("total", "precursors"):
+            scope = "total"
+            target = event
+        else:
+            key = (None, "total")
+            has_total = key in last_total or _BREAKDOWN_CUE.search(text[ss : q.start])
+            scope = "breakdown" if has_total else "total"
+            target = event
+        if target is None:
+            continue
+        if scope == "total" and sub == "total":
+            last_total[(None, "total")] = 1
+        if scope == "national" and "seen" not in last_total:
+            last_total["national_report"] = 1
+        last_total["seen"] = 1
+        prev_state = state if scope == "national" else prev_state
+        last_total["prev_state"] = prev_state
+        rec = {
+            "substance": sub,
+            "kg": q.kg,
+            "qualifier": q.comparator,
+            "scope": scope,
+            "as_written": q.as_written,
+            "span": (ss, se),
+        }
+        if state:
+            rec["state"] = state
+        if since:
+            rec["since"] = since
+        key2 = (sub, q.kg, scope, state)
+        if not any(
+            (x["substance"], x["kg"], x["scope"], x.get("state")) == key2 for x in target.seizures
+        ):
+            target.seizures.append(rec)
+        if (
+            state
+            and state not in target.participants
+            and target.type != "Operation"
+            or (state and state not in target.participants)
+        ):
+            st.add_part(target, state, "state", "participant", (ss, se))
+        if scope != "cumulative":
+            last_event = target
+    return last_event
+
+
+def series_of(st: State, event: Event | None, item_events: list[Event], doc: str) -> Event | None:
+    series = [ev for ev in item_events if st.is_series(ev)]
+    if series:
+        return series[0]
+    key = event.series if event else None
+    if key is None:
+        keys = [ev.series for ev in item_events if ev.series]
+        key = keys[0] if keys else None
+    if key is None or SERIES[key][1] != "Operation":
+        return None
+    name = canonical_name(key)
+    ev = st.event(slug(name), name=name, type=SERIES[key][1], doc=doc, named=True, series=key)
+    if ev not in item_events:
+        item_events.append(ev)
+    return ev
+
+
+def _which(m: re.Match[str]) -> str:
+    for k, v in m.groupdict().items():
+        if v is not None and k.startswith("s"):
+            return _SUBSTANCES[int(k[1:])][1]
+    return "total"

@@ -1,0 +1,358 @@
+"""Unnamed events found by trigger words, and which events a sentence speaks of.
+
+``find_triggers`` makes Meeting events from meetings, sessions, consultations, briefings,
+conferences, talks, "X met Y" and audiences ("received the Ambassador"), Training events from
+courses and seminars, Other events from signings of a named act (Protocol, Agreement,
+Memorandum...), and unnamed Exercise/Operation events from "a joint exercise", "an international
+controlled delivery". Mentions of one type in one item with the same (or no) date are one event.
+``anaphor_targets`` resolves "the operation", "the meeting", "both events" to the item's latest
+event of that kind (coreference by recency).
+
+Limits: every trigger word in the item makes or joins an event, also a meeting named in passing;
+names of unnamed events are short descriptions built from the words after the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract_items import in_dateline
+from kg.extract_names import Named, slug
+from kg.extract_state import Event, State
+from kg.facts import PartialDate
+from kg.gazetteer import Mention
+from kg.textdates import DateMention
+
+_MEETING = re.compile(
+    r"\b(?:(?:[Ff]inal|[Rr]egular|[Ee]xtraordinary|[Pp]lenary|[Jj]oint|[Ww]orking|[Aa]nnual|"
+    r"[Oo]rdinary|[Nn]ext|[Ff]irst|[Ss]econd|\d+(?:st|nd|rd|th))\s+)*"
+    r"(?:[Mm]eeting|[Ss]ession|[Cc]onsultations|[Bb]riefing|[Cc]onference|[Ss]ummit|[Tt]alks|"
+    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary|[Nn]egotiations|[Vv]ideoconference)\b(?!s)|"
+    r"\b(?:met|will meet|meets)\b|"
+    # "X received the Ambassador of Mongolia": an audience is a meeting
+    r"\breceived(?=\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
+    r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)"
+)
+
+# an unnamed exercise or operation, introduced as new ("a joint exercise", "joint drills")
+_EXERCISE = re.compile(
+    r"\b(?:(?:[Aa]n?|[Jj]oint|[Cc]ommand-staff|[Aa]nti-?terrorist|[Ss]pecial|[Tt]actical|"
+    r"[Ii]nternational|[Rr]egional|[Bb]order)\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?P<w>exercises?|drills|manoeuvres|maneuvers|operation|controlled deliver(?:y|ies))\b"
+)
+
+_TRAINING = re.compile(
+    r"\b(?:training courses?|training session|courses? for|training for|seminar|workshop|"
+    r"training camp|"
+    r"master class|refresher course)\b",
+    re.IGNORECASE,
+)
+
+_SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|these)\s+(?:(?:joint|international|special|regional|border|"
+    r"anti-drug|anti-terrorist|command-staff|tactical)\s+){0,2}(operation|stage|exercises?|trainings?|meeting|session|"
+    r"consultations|briefing|conference|event|course|talks)\b",
+    re.IGNORECASE,
+)
+
+_AT_MEETING = re.compile(
+    r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
+    r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
+    r"negotiations|visit|session|consultations|summit)\b",
+    re.IGNORECASE,
+)
+
+_BACKGROUND_CUE = re.compile(
+    r"\bsince\s+(?:then|the\s+(?:middle|beginning|start|end)\b)|"
+    r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
+    r"\blong history\b",
+    re.IGNORECASE,
+)
+
+# lower-case words that may continue the name of an unnamed event ("Meeting of the heads of
+# competent authorities"), and those that may not end it
+_FILLER_WORDS = ("of", "the", "and", "on", "for")
+_NAME_WORDS = (
+    *_FILLER_WORDS,
+    "heads",
+    "countering",
+    "illicit",
+    "drug",
+    "trafficking",
+    "member",
+    "states",
+    "competent",
+    "authorities",
+)
+
+
+def _describe(sent: str, m: re.Match[str], typ: str) -> str:
+    """A short name for an unnamed event from the words at its trigger: "Meeting of the
+    Council of Foreign Ministers", "Joint exercise of the border services", "Meeting of X"."""
+    words = sent[m.start() :].split()
+    keep = []
+    for k, w in enumerate(words[:16]):
+        bare = re.sub(r"[^\w-]", "", w)
+        if (
+            k == 0
+            or bare[:1].isupper()
+            or bare.lower() in _NAME_WORDS
+            or k < len(m.group(0).split())
+        ):
+            keep.append(w)
+            if re.search(r"[,.;:»”\"]$", w):
+                break
+        else:
+            break
+    while keep and re.sub(r"\W", "", keep[-1]).lower() in _FILLER_WORDS:
+        keep.pop()
+    name = clean_name(" ".join(keep))
+    if typ in ("Exercise", "Operation"):
+        # "a joint exercise of the border services of Kazakhstan and ..."
+        tail = re.split(
+            r"[,.;:(]| (?:was|were|is|are|has|have|took|held|will|"
+            r"in|on|at|near|from|with|which|that|under|during|"
+            r"conducted|started|began|ended)\b",
+            sent[m.start() :],
+        )[0]
+        name = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", clean_name(" ".join(tail.split()[:14])))
+    if m.group(0) in ("will meet", "meets"):
+        subj = re.findall(
+            r"(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?"
+            r"[A-Z][\w-]*)*\s*$",
+            sent[: m.start()].rstrip(),
+        )
+        name = "Meeting of " + clean_name(subj[0]) if subj and subj[0].strip() else "Meeting"
+    name = name[:1].upper() + name[1:]
+    return name
+
+
+def find_triggers(
+    st: State,
+    sent: str,
+    ss: int,
+    se: int,
+    s_names: list[Named],
+    s_dates: list[DateMention],
+    s_ments: list[Mention],
+    doc: str,
+    item_events: list[Event],
+) -> list[tuple[Event, tuple[int, int]]]:
+    out: list[tuple[Event, tuple[int, int]]] = []
+    day = (
+        next((d for d in s_dates if d.kind == "range"), None)
+        or next(
+            (d for d in s_dates if d.kind == "day" and not in_dateline(sent, d.start - ss)),
+            None,
+        )
+        or next((d for d in s_dates if d.kind == "month"), None)
+    )
+    low = sent.lower()
+    for rx, typ, words in (
+        (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
+        (
+            _MEETING,
+            "Meeting",
+            (
+                "meet",
+                "met",
+                "session",
+                "consultation",
+                "briefing",
+                "conference",
+                "summit",
+                "talks",
+                "round",
+                "forum",
+                "plenary",
+                "received",
+            ),
+        ),
+        (_SIGNING, "Other", ("sign",)),
+        (
+            _EXERCISE,
+            "Exercise",
+            ("exercise", "drills", "manoeuvres", "maneuvers", "operation", "deliver"),
+        ),
+    ):
+        if not any(w in low for w in words):
+            continue
+        m = rx.search(sent)
+        if not m:
+            continue
+        if typ == "Exercise":
+            if s_names or re.search(
+                r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$",
+                sent[max(0, m.start() - 30) : m.start()],
+                re.I,
+            ):
+                continue  # a named event, or an anaphor: not a new event
+            if m.group("w") == "operation" or m.group("w").startswith("controlled"):
+                typ = "Operation"
+        if typ == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
+            continue  # "joint training «Rock-2024»": the named event
+        if typ == "Meeting" and _TRAINING.search(sent) and "session" in m.group(0).lower():
+            continue
+        if typ == "Meeting" and "training" in sent[max(0, m.start() - 30) : m.start()].lower():
+            continue
+        if typ == "Meeting" and re.search(
+            r"(?:video|tele|web)[- ]?$", sent[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # "in the format of a video conference": how, not what
+        if (
+            typ == "Meeting"
+            and m.group(0).lower() == "videoconference"
+            and re.search(
+                r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?$",
+                sent[max(0, m.start() - 20) : m.start()],
+                re.I,
+            )
+        ):
+            continue  # "held by videoconference": how, not what
+        met = m.group(0) in ("met", "received")
+        if typ == "Other":
+            ym = re.search(r"\b(?:in|on)\s+((?:19|20)\d\d)\b", sent[m.end() : m.end() + 40])
+            when = (
+                (PartialDate(int(ym.group(1))), PartialDate(int(ym.group(1))))
+                if ym
+                else ((day.begin, day.finish) if day else (None, None))
+            )
+            obj = re.search(
+                r"\b(Protocol|Agreement|Memorandum|Joint Action Plan|Action Plan|"
+                r"Plan|Treaty|Programme|Program|Declaration|Roadmap)\b[^,.;]{0,80}",
+                sent,
+            )
+            if not obj:
+                continue
+            name = "Signing of the " + clean_name(obj.group(0))
+        else:
+            when = (day.begin, day.finish) if day else (None, None)
+            if met:
+                rest = sent[m.end() : m.end() + 120]
+                wm = re.search(r"\bwith\s+(?:the\s+)?([^,.;]+)", rest)
+                name = "Meeting with " + clean_name(wm.group(1)) if wm else "Meeting"
+            else:
+                name = _describe(sent, m, typ)
+        # merge with an unnamed event of the same type in this item and the same date
+        same = [
+            ev
+            for ev in item_events
+            if not ev.named
+            and ev.type == typ
+            and (ev.start is None or when[0] is None or ev.start == when[0])
+        ]
+        if same:
+            ev = same[0]
+            if ev.start is None and when[0] is not None:
+                ev.start, ev.end = when
+            out.append((ev, (ss + m.start(), ss + m.end())))
+            continue
+        base = slug(name)
+        if len(base) > 48:  # cut at a word boundary
+            base = base[:49].rsplit("-", 1)[0]
+        eid = f"{base}-{when[0]}" if when[0] else base
+        k = 2
+        while eid in st.events and st.events[eid].doc != doc:
+            eid = f"{base}-{when[0] or 'x'}-{k}"
+            k += 1
+        ev = st.event(eid, name=name, type=typ, doc=doc, named=False, met=met)
+        if when[0] is not None and ev.start is None:
+            ev.start, ev.end = when
+            ev.date_explicit = True
+        if typ == "Other":
+            ev.signing_span = (ss + obj.start(), ss + m.end()) if obj else (ss, se)
+        out.append((ev, (ss + m.start(), ss + m.end())))
+    return out
+
+
+def anaphor_targets(
+    st: State, sent: str, item_events: list[Event], focus: list[Event]
+) -> list[Event]:
+    if re.search(
+        r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|"
+        r"stages|operations)\b",
+        sent,
+    ):
+        n = 3 if re.search(r"\b[Aa]ll three\b", sent) else 2
+        named = [ev for ev in item_events if ev.named and not st.is_series(ev)]
+        if len(named) >= n:
+            return named[-n:]
+    m = _ANAPHOR.search(sent)
+    if m:
+        word = m.group(1).lower().rstrip("s")
+        kinds = {
+            "operation": ("Operation", "OperationStage"),
+            "stage": ("OperationStage",),
+            "exercise": ("Exercise", "Training"),
+            "training": ("Training", "Exercise"),
+            "meeting": ("Meeting",),
+            "session": ("Meeting",),
+            "consultation": ("Meeting",),
+            "briefing": ("Meeting",),
+            "conference": ("Meeting",),
+            "talk": ("Meeting",),
+            "course": ("Training",),
+        }.get(word)
+        if kinds:
+            cands = [ev for ev in item_events if ev.type in kinds and not st.is_series(ev)]
+            if word == "operation":
+                # the edition the item is about, else its stage
+                eds = [ev for ev in cands if ev.type == "Operation"]
+                cands = eds or cands
+            if cands:
+                if m.group(0).lower().endswith("s") and word in ("exercise", "training"):
+                    return [ev for ev in cands if ev.year == cands[-1].year]
+                return (
+                    [cands[-1]]
+                    if word != "exercise"
+                    else [ev for ev in focus if ev in cands] or [cands[-1]]
+                )
+    return [ev for ev in focus if not st.is_series(ev)]
+
+
+def clean_name(s: str) -> str:
+    s = re.sub(r"[«»\"“”„]", "", s)
+    s = " ".join(s.split())
+    return s.strip(" ,.;:-")
+
+
+def sentence_targets(
+    st: State, sent: str, explicit: list[Event], item_events: list[Event], focus: list[Event]
+) -> tuple[list[Event], list[Event]]:
+    """The events a sentence speaks of, and the new focus: the events it names (a stage
+    rather than its edition when it says "stage"), none for background ("since then ..."),
+    else the event its anaphor points at, else the focus (the last events named)."""
+    nonseries = [ev for ev in explicit if not st.is_series(ev)]
+    parents = {ev.stage_of for ev in nonseries if ev.stage_of}
+    specific = [ev for ev in nonseries if ev.id not in parents]
+    stage_cue = re.search(r"\bstage\b", sent, re.IGNORECASE)
+    if specific:
+        targets = specific
+        # "this stage of activity, Channel 2018": the stage, not the edition
+        if stage_cue:
+            ids = {t.id for t in targets}
+            stages = [
+                ev
+                for ev in item_events
+                if ev.stage_of in ids
+                or (
+                    ev.stage_of == "__series__"
+                    and any(
+                        t.series == ev.series and t.year == ev.year and t.type == "Operation"
+                        for t in targets
+                    )
+                )
+            ]
+            if stages:
+                targets = [stages[-1]]
+    elif _BACKGROUND_CUE.search(sent):
+        targets = []  # background: "since then UNODC experts regularly observe ..."
+    else:
+        targets = anaphor_targets(st, sent, item_events, focus)
+    if specific:
+        focus = targets
+    elif targets and not focus:
+        focus = targets
+    return targets, focus

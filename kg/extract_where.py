@@ -1,0 +1,293 @@
+"""Dates and places of the events a sentence speaks of.
+
+``assign_dates`` gives the sentence's date (range, day, month; "completed on" = end only) to
+the events named in it, else to the events it speaks of; a date of another year than a named
+edition's is skipped, and a finer date replaces a coarser one. ``assign_places`` takes the
+gazetteer place after "in"/"at" first (not a route "from X to Y", not a dateline), a town the
+gazetteer does not know ("near Cholpon-Ata", "in city Bokhtar"), the seat of a body ("in the
+Secretariat" = Moscow), "<Name> training ground", and the venue state as the country.
+
+Limits: one place per sentence; a place refines an event's region or city but never replaces a
+training ground.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract_background import _LOCATION_BEFORE, _TRAFFIC
+from kg.extract_items import in_dateline
+from kg.extract_names import _CANON_KEY, _MONTH_NAMES
+from kg.extract_state import Event, State
+from kg.facts import PartialDate
+from kg.gazetteer import Mention
+from kg.textdates import DateMention
+
+_END_CUE = re.compile(
+    r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
+    r"was over|ends|will end|will be completed)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+_ROUTE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$")
+
+_SEATS = {
+    "CSTO-SECRETARIAT": "moscow",
+    "CSTO-JOINT-STAFF": "moscow",
+    "CSTO-CRC": "moscow",
+    "CIS-ATC": "moscow",
+    "SCO-RATS": "tashkent",
+    "CARICC": "almaty",
+}
+
+_SEAT_RE = re.compile(
+    r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
+    r"(?P<b>(?:[A-Z][\w-]*\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
+    r"Committee|CARICC))\b"
+)
+
+_NOT_TOWNS = _MONTH_NAMES | {
+    "the",
+    "this",
+    "that",
+    "accordance",
+    "addition",
+    "total",
+    "general",
+    "particular",
+    "order",
+    "russian",
+    "english",
+}
+
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?|"
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;]))"
+    r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"
+    r"province|ground))"
+)
+
+_PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
+
+_TRAINING_GROUND = re.compile(
+    r"(?:(?P<a>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”]?\s+(?:training ground|range|"
+    r"training range|polygon|proving ground)\b|(?:training ground|range|polygon)\s+[«\"“]"
+    r"(?P<b>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”])"
+)
+
+
+def assign_dates(
+    st: State,
+    sent: str,
+    ss: int,
+    s_dates: list[DateMention],
+    explicit: list[Event],
+    has_explicit: bool,
+    targets: list[Event],
+) -> None:
+    if not s_dates:
+        return
+    pool = [ev for ev in explicit if not st.is_series(ev) and ev.named] or (
+        [] if has_explicit else targets
+    )
+    # a stage named with its operation gets the date, not the operation
+    stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
+    pool = [ev for ev in pool if ev.id not in stage_ids]
+    s_dates = [dm for dm in s_dates if not in_dateline(sent, dm.start - ss)]
+    for ev in pool:
+        for dm in s_dates:
+            if dm.kind == "year" and ev.year is not None:
+                continue
+            lead = st.text[max(0, dm.start - 24) : dm.start]
+            if dm.kind == "day" and _END_CUE.search(lead):
+                dm = DateMention(dm.start, dm.end, "until", None, dm.finish)
+            if dm.kind == "until":
+                if (
+                    dm.finish
+                    and (ev.year is None or dm.finish.year == ev.year)
+                    and (ev.start is None or ev.start.earliest() <= dm.finish.earliest())
+                ):
+                    ev.end = dm.finish
+                    if ev.start is None:
+                        ev.start = PartialDate(dm.finish.year)
+                continue
+            b, f = dm.begin, dm.finish
+            if b is None:
+                continue
+            if ev.year is not None and b.year != ev.year:
+                continue
+            if ev.date_explicit and ev.start is not None and (_prec(ev.start) >= _prec(b)):
+                continue
+            ev.start, ev.end = b, f
+            ev.date_explicit = True
+            break
+
+
+def assign_places(
+    st: State, sent: str, ss: int, s_ments: list[Mention], targets: list[Event]
+) -> None:
+    pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other"]
+    # "the Memorandum ... signed in Vienna": the place of a signing
+    signed_at = "signed" in sent and [
+        m
+        for m in s_ments
+        if m.kind == "place"
+        and re.search(
+            r"\bsigned\s+(?:\w+\s+){0,3}?in\s+$", st.text[max(ss, m.start - 40) : m.start]
+        )
+    ]
+    if signed_at:
+        pl = st.fb.places[signed_at[0].id]
+        for ev in st.events.values():
+            if (
+                ev.type == "Other"
+                and ev.place is None
+                and ev.signing_span
+                and (ss <= ev.signing_span[0] < signed_at[0].start)
+            ):
+                ev.place, ev.place_id, ev.country = pl.name, pl.id, pl.country
+    if not pool:
+        return
+    place_name = place_id = country = None
+    route = "from " in sent or "via " in sent or "through " in sent
+    places = [
+        m
+        for m in s_ments
+        if m.kind == "place"
+        and not (
+            route
+            and _ROUTE.search(
+                # a route is not a venue: "from Shymkent to Yekaterinburg"
+                st.text[max(ss, m.start - 30) : m.start]
+            )
+        )
+        and not (
+            m.start - ss < 3
+            and (
+                re.match(r"^[^.]{0,25}?\s[-–—]\s", st.text[m.end : m.end + 40])
+                # dateline "Astana, 4 June 2024." / "BISHKEK, August 24, 2024."
+                or re.match(r"^,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)", st.text[m.end : m.end + 20])
+            )
+        )
+    ]
+    # "in Tashkent" before a place merely named
+    places.sort(key=lambda m: not _PLACE_PREP.search(st.text[max(ss, m.start - 16) : m.start]))
+    for m in places:
+        if m.kind == "place":
+            pl = st.fb.places[m.id]
+            if pl.kind == "city" and re.match(
+                r"\s*(?:region|oblast|province|district)\b",
+                st.text[m.end : m.end + 12],
+                re.IGNORECASE,
+            ):
+                country = country or pl.country
+                continue
+            place_name, place_id, country = pl.name, pl.id, pl.country
+            break
+    if (place_id is None or st.fb.places[place_id].kind in ("region", "country")) and (
+        "in " in sent or "near " in sent
+    ):
+        # a town the gazetteer does not know: "near Cholpon-Ata", "in city Bokhtar",
+        # "the Institute ... of Russia in Domodedovo, a course ..."
+        for um in _UNKNOWN_PLACE.finditer(sent):
+            a = ss + um.start("p")
+            word = um.group("p").lower()
+            if (
+                any(m.start <= a < m.end for m in s_ments)
+                or word in _NOT_TOWNS
+                or (word in _CANON_KEY or word.split("-")[0] in _CANON_KEY)
+            ):
+                continue
+            place_name, place_id = um.group("p"), None
+            if country is None and places:
+                country = st.fb.places[places[0].id].country
+            if country is None:
+                near = [m for m in s_ments if m.kind == "state" and 0 <= a - m.end <= 6]
+                country = near[-1].id if near else None
+            break
+    if (
+        place_id is None
+        and place_name is None
+        and " the " in sent
+        and any(w in sent for w in ("Secretariat", "Staff", "Cent", "Committee", "CARICC"))
+    ):
+        # the seat of a body stands for its city: "received in the (CSTO) Secretariat"
+        for sm in _SEAT_RE.finditer(sent):
+            a = ss + sm.start("b")
+            org = next(
+                (m.id for m in s_ments if m.kind == "organisation" and m.start <= a < m.end),
+                None,
+            )
+            if org is None and "CSTO-SECRETARIAT" in st.item_orgs:
+                org = "CSTO-SECRETARIAT"
+            if org in _SEATS:
+                pl = st.fb.places[_SEATS[org]]
+                place_name, place_id, country = pl.name, pl.id, pl.country
+                break
+    low = sent.lower()
+    tg = (
+        _TRAINING_GROUND.search(sent)
+        if ("ground" in low or "range" in low or "polygon" in low)
+        else None
+    )
+    if tg:
+        nm = (tg.group("a") or tg.group("b") or "").strip()
+        if nm and nm.split()[0].lower() not in ("the", "a", "this", "basic"):
+            gm = [
+                m
+                for m in s_ments
+                if m.kind == "place" and ss + tg.start() <= m.start < ss + tg.end()
+            ]
+            if gm:
+                pl = st.fb.places[gm[0].id]
+                place_name, place_id, country = pl.name, pl.id, pl.country
+            elif not place_id or st.fb.places[place_id].kind in ("city", "region"):
+                place_name = f"{nm} training ground"
+                place_id = None
+    if country is None:
+        for m in s_ments:
+            if m.kind != "state":
+                continue
+            before = st.text[max(0, m.start - 40) : m.start]
+            if _LOCATION_BEFORE.search(before) and not _TRAFFIC.search(sent):
+                country = m.id
+                break
+    tg_new = bool(place_name and place_name.endswith("training ground")) or bool(
+        place_id and st.fb.places[place_id].kind == "training-ground"
+    )
+    for ev in pool:
+        if (
+            place_name
+            and ev.place is not None
+            and tg_new
+            and ev.place != place_name
+            and not (
+                ev.place.endswith("training ground")
+                or (ev.place_id and st.fb.places[ev.place_id].kind == "training-ground")
+            )
+        ):
+            ev.place, ev.place_id = place_name, place_id
+            if country:
+                ev.country = country
+        elif place_name and ev.place is None:
+            ev.place, ev.place_id = place_name, place_id
+            if country:
+                ev.country = country
+        elif (
+            place_name
+            and ev.place_id
+            and st.fb.places[ev.place_id].kind == "region"
+            and (place_id is None or st.fb.places[place_id].kind == "city")
+            and (country is None or country == ev.country)
+        ):
+            ev.place, ev.place_id = place_name, place_id  # a town in that region
+        elif (
+            country
+            and ev.country is None
+            and (ev.place is None or ev.place == place_name or ev.place_id is None)
+        ):
+            ev.country = country
+
+
+def _prec(d: PartialDate) -> int:
+    return {"year": 0, "month": 1, "day": 2}[d.precision]
