@@ -125,7 +125,10 @@ def split_items(text: str) -> list[tuple[int, int, dt.date | None, int | None]]:
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[A-Z«\"“(\d])|\n+")
 _MAX_SENTENCE = 1500
-_ABBREV = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St|No|Gen|Col|Lt|Maj|Capt|Prof|Jr|Sr|vs|etc|[A-Z])\.$")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|St|No|Gen|Col|Lt|Maj|Capt|Prof|Jr|Sr|vs|etc|[A-Z]|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

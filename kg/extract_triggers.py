@@ -42,12 +42,14 @@ _EXERCISE = re.compile(
 )
 
 _TRAINING = re.compile(
-    r"\b(?:training courses?|training session|courses? for|training for|seminar|workshop|"
-    r"training camp|"
-    r"master class|refresher course)\b",
+    r"\b(?:training courses?|training session|courses? (?:for|on)|training for|seminar|workshop|"
+    r"training camp|master class|refresher course|joint training of|"
+    r"instructor(?:-methodical)? (?:session|classes|course)s?)\b",
     re.IGNORECASE,
 )
 
+# "the videoconference system/link": a means of a meeting, not a meeting
+_MODE_AFTER = re.compile(r"\s+(?:system|format|mode|link|bridge|equipment|channel)s?\b", re.I)
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -129,6 +131,51 @@ def _describe(sent: str, m: re.Match[str], typ: str) -> str:
     return name
 
 
+def _first_trigger(
+    rx: re.Pattern[str],
+    typ: str,
+    sent: str,
+    ss: int,
+    s_names: list[Named],
+    dated: bool,
+    item_events: list[Event],
+) -> tuple[re.Match[str], str] | None:
+    """The first match of a trigger in ``sent`` that speaks of a new event of its own, with
+    its type; None if every match is the mode of another event ("held by videoconference"),
+    a named event ("joint training «Rock-2024»") or an anaphor ("the exercise")."""
+    for m in rx.finditer(sent):
+        t = typ
+        before = sent[max(0, m.start() - 30) : m.start()]
+        if t == "Exercise":
+            if s_names:
+                return None  # a named event: not a new one
+            if re.search(r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$", before, re.I) and (
+                not dated or any(ev.type != "Meeting" for ev in item_events)
+            ):
+                continue  # an anaphor, unless a dated first mention ("the joint exercise ...
+                # will be held from 15 to 19 September")
+            if not dated and any(ev.type in ("Training", "Exercise") for ev in item_events):
+                continue  # "carried out a practical exercise" within a course or exercise
+            if m.group("w") == "operation" or m.group("w").startswith("controlled"):
+                t = "Operation"
+        if t == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
+            continue  # "joint training «Rock-2024»": the named event
+        if t == "Meeting":
+            if _TRAINING.search(sent) and "session" in m.group(0).lower():
+                continue
+            if "training" in before.lower():
+                continue
+            if re.search(r"(?:video|tele|web)[- ]?$", before[-8:], re.I):
+                continue  # "in the format of a video conference": how, not what
+            if m.group(0).lower() == "videoconference" and (
+                re.search(r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?$", before[-20:], re.I)
+                or _MODE_AFTER.match(sent, m.end())
+            ):
+                continue  # "held by videoconference", "the videoconference system": how
+        return m, t
+    return None
+
+
 def find_triggers(
     st: State,
     sent: str,
@@ -151,7 +198,7 @@ def find_triggers(
     )
     low = sent.lower()
     for rx, typ, words in (
-        (_TRAINING, "Training", ("training", "course", "seminar", "workshop")),
+        (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
         (
             _MEETING,
             "Meeting",
@@ -179,38 +226,12 @@ def find_triggers(
     ):
         if not any(w in low for w in words):
             continue
-        m = rx.search(sent)
-        if not m:
+        found = _first_trigger(
+            rx, typ, sent, ss, s_names, any(d.kind != "year" for d in s_dates), item_events
+        )
+        if found is None:
             continue
-        if typ == "Exercise":
-            if s_names or re.search(
-                r"\b(?:the|this|that|its|of)\s+(?:[\w-]+\s+){0,3}$",
-                sent[max(0, m.start() - 30) : m.start()],
-                re.I,
-            ):
-                continue  # a named event, or an anaphor: not a new event
-            if m.group("w") == "operation" or m.group("w").startswith("controlled"):
-                typ = "Operation"
-        if typ == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
-            continue  # "joint training «Rock-2024»": the named event
-        if typ == "Meeting" and _TRAINING.search(sent) and "session" in m.group(0).lower():
-            continue
-        if typ == "Meeting" and "training" in sent[max(0, m.start() - 30) : m.start()].lower():
-            continue
-        if typ == "Meeting" and re.search(
-            r"(?:video|tele|web)[- ]?$", sent[max(0, m.start() - 8) : m.start()], re.I
-        ):
-            continue  # "in the format of a video conference": how, not what
-        if (
-            typ == "Meeting"
-            and m.group(0).lower() == "videoconference"
-            and re.search(
-                r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?$",
-                sent[max(0, m.start() - 20) : m.start()],
-                re.I,
-            )
-        ):
-            continue  # "held by videoconference": how, not what
+        m, typ = found
         met = m.group(0) in ("met", "received")
         if typ == "Other":
             ym = re.search(r"\b(?:in|on)\s+((?:19|20)\d\d)\b", sent[m.end() : m.end() + 40])
@@ -247,6 +268,7 @@ def find_triggers(
             ev = same[0]
             if ev.start is None and when[0] is not None:
                 ev.start, ev.end = when
+                ev.date_explicit = True
             out.append((ev, (ss + m.start(), ss + m.end())))
             continue
         base = slug(name)
