@@ -166,18 +166,17 @@ def finish(st: State) -> None:
     for eid, ev in st.events.items():
         if ev.part_of == eid:
             ev.part_of = None
-    # a series named only in passing (no edition or stage of it, no figures; "held since
-    # 2003" is background) is not an event of this text; nor is an unnamed event without
-    # date and actors
-    used = {ev.part_of for ev in st.events.values() if ev.part_of}
+    # a series named only in passing (no stage of it without an edition, no figures; "held
+    # since 2003" is background, and so is the series of a named edition) is not an event of
+    # this text; nor is an unnamed event without date and actors
+    used = {ev.part_of for ev in st.events.values() if ev.part_of and ev.type != "Operation"}
     for eid in list(st.order):
         ev = st.events[eid]
         drop = (st.is_series(ev) and eid not in used and not ev.seizures) or (
             not ev.named and ev.start is None and not ev.participants
         )
         if drop:
-            del st.events[eid]
-            st.order.remove(eid)
+            _drop(st, eid, into=None)
     # the organisation that coordinates a series coordinates its editions and stages
     for ev in st.events.values():
         if not ev.series:
