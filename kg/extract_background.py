@@ -18,7 +18,7 @@ from kg.extract_state import State
 from kg.gazetteer import Mention
 
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?<!according )(?:from|to|towards|into|via|through|out of|origin in|produced in|production of [\w ]{0,20}"  # noqa: E501
+    r"\b(?<!according )(?:from|to|towards?|into|via|through|out of|origin in|produced in|production of [\w ]{0,20}"  # noqa: E501
     r"in|situation in|situation on|border with|borders? of|bank of|territory of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -31,8 +31,9 @@ _PEOPLE_FROM = re.compile(
     re.IGNORECASE,
 )
 
+_LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
-    r"\b(smuggl\w*|traffick\w*|route|origin|stream|flow|transit|production|"
+    r"\b(smuggl\w*|traffick\w*|routes?|origin|stream|flow|transit|production|"
     r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
     re.IGNORECASE,
 )
@@ -76,6 +77,26 @@ def background_state(
     in_obs: bool = False,
 ) -> bool:
     """Drug origin, route, venue or destination: not a participant."""
+    if _background_here(st, m, sent, ss, se, s_ments, in_obs):
+        return True
+    if in_obs:
+        return False
+    # "on the routes from Afghanistan and Iran": a list goes on where its first state is
+    # background
+    head = _list_head(st.text, m, s_ments)
+    return head is not m and _background_here(st, head, sent, ss, se, s_ments)
+
+
+def _background_here(
+    st: State,
+    m: Mention,
+    sent: str,
+    ss: int,
+    se: int,
+    s_ments: list[Mention],
+    in_obs: bool = False,
+) -> bool:
+    """The cues around ``m`` itself."""
     text = st.text
     before = text[max(ss, m.start - 40) : m.start]
     after = text[m.end : min(se, m.end + 40)]
@@ -136,3 +157,14 @@ def background_state(
         if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:
             return True
     return False
+
+
+def _list_head(text: str, m: Mention, s_ments: list[Mention]) -> Mention:
+    """The first state of the list ("A, B and C") that ``m`` ends."""
+    states = [o for o in s_ments if o.kind == "state" and o.end <= m.start]
+    head = m
+    for o in reversed(states):
+        if not _LIST_SEP.fullmatch(text, o.end, head.start):
+            break
+        head = o
+    return head

@@ -40,9 +40,11 @@ _SEATS = {
     "CARICC": "almaty",
 }
 
+_REGION_WORD = re.compile(r"\s*(?:region|oblast|province|district)\b", re.IGNORECASE)
+_OFFICE_IN = re.compile(r"\b(?:Office|Bureau|Embassy|Consulate|Representation)\s+in\s+$")
 _SEAT_RE = re.compile(
     r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
-    r"(?P<b>(?:[A-Z][\w-]*\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
+    r"(?P<b>(?:[A-Z][\w-]*(?:['’]s)?\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
     r"Committee|CARICC))\b"
 )
 
@@ -161,6 +163,8 @@ def assign_places(
                 st.text[max(ss, m.start - 30) : m.start]
             )
         )
+        # "the Head of the OSCE Programme Office in Bishkek": where an office sits, not a venue
+        and not _OFFICE_IN.search(st.text, max(ss, m.start - 30), m.start)
         and not (
             m.start - ss < 3
             and (
@@ -172,18 +176,20 @@ def assign_places(
     ]
     # "in Tashkent" before a place merely named
     places.sort(key=lambda m: not _PLACE_PREP.search(st.text[max(ss, m.start - 16) : m.start]))
+    region_of_city = None
     for m in places:
         if m.kind == "place":
             pl = st.fb.places[m.id]
-            if pl.kind == "city" and re.match(
-                r"\s*(?:region|oblast|province|district)\b",
-                st.text[m.end : m.end + 12],
-                re.IGNORECASE,
-            ):
+            rm = _REGION_WORD.match(st.text, m.end, m.end + 12)
+            if pl.kind == "city" and rm:
+                # "in the Almaty region": the region named after the city, if nothing finer
                 country = country or pl.country
+                region_of_city = region_of_city or st.text[m.start : rm.end()]
                 continue
             place_name, place_id, country = pl.name, pl.id, pl.country
             break
+    if place_name is None and region_of_city:
+        place_name = region_of_city
     if (place_id is None or st.fb.places[place_id].kind in ("region", "country")) and (
         "in " in sent or "near " in sent
     ):
@@ -220,6 +226,16 @@ def assign_places(
             )
             if org is None and "CSTO-SECRETARIAT" in st.item_orgs:
                 org = "CSTO-SECRETARIAT"
+            if org is None and sm.group("b").endswith("Secretariat"):
+                # "in the (Organization's) Secretariat" in an item about the CSTO
+                org = next(
+                    (
+                        f"{o}-SECRETARIAT"
+                        for o in sorted(st.item_orgs)
+                        if f"{o}-SECRETARIAT" in _SEATS
+                    ),
+                    None,
+                )
             if org in _SEATS:
                 pl = st.fb.places[_SEATS[org]]
                 place_name, place_id, country = pl.name, pl.id, pl.country
