@@ -244,9 +244,10 @@ class _Extractor(State):
                 [ev for ev in targets if ev in explicit],
                 bool(explicit),
                 targets,
+                spans,
             )
             # places and venue countries
-            assign_places(self, sent, ss, s_ments, targets)
+            assign_places(self, sent, ss, s_ments, targets, spans)
             # actors
             assign_actors(
                 self, sent, ss, se, s_ments, targets, series_here, spans, item_events, signings

@@ -14,6 +14,7 @@ training ground.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from kg.extract_background import _LOCATION_BEFORE, _TRAFFIC
 from kg.extract_items import in_dateline
@@ -22,6 +23,8 @@ from kg.extract_state import Event, State
 from kg.facts import PartialDate
 from kg.gazetteer import Mention
 from kg.textdates import DateMention
+
+_T = TypeVar("_T", DateMention, Mention)
 
 _END_CUE = re.compile(
     r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
@@ -86,6 +89,7 @@ def assign_dates(
     explicit: list[Event],
     has_explicit: bool,
     targets: list[Event],
+    spans: dict[str, list[tuple[int, int]]] | None = None,
 ) -> None:
     if not s_dates:
         return
@@ -97,7 +101,7 @@ def assign_dates(
     pool = [ev for ev in pool if ev.id not in stage_ids]
     s_dates = [dm for dm in s_dates if not in_dateline(sent, dm.start - ss)]
     for ev in pool:
-        for dm in s_dates:
+        for dm in _own_part(ev, pool, spans, s_dates):
             if dm.kind == "year" and ev.year is not None:
                 continue
             lead = st.text[max(0, dm.start - 24) : dm.start]
@@ -119,16 +123,53 @@ def assign_dates(
             if ev.year is not None and b.year != ev.year:
                 continue
             if ev.date_explicit and ev.start is not None and (_prec(ev.start) >= _prec(b)):
+                if dm.kind == "range" and ev.start == ev.end == b:
+                    ev.end = f  # "started today ... will run 28 May - 1 June"
                 continue
             ev.start, ev.end = b, f
             ev.date_explicit = True
             break
 
 
+def _own_part(
+    ev: Event,
+    pool: list[Event],
+    spans: dict[str, list[tuple[int, int]]] | None,
+    items: list[_T],
+) -> list[_T]:
+    """The items (dates, mentions) of the part of a sentence that speaks of ``ev`` when it
+    names several events ("the stage A from 8 to 12 July in Dushanbe, the stage B in October
+    in Brest"): from its name to the next event's (the first from the sentence start); all
+    items when that part has none or the events are not all named in the sentence."""
+    if len(pool) < 2 or not spans or any(not spans.get(x.id) for x in pool):
+        return items
+    starts = sorted(min(a for a, _b in spans[x.id]) for x in pool)
+    a = min(a for a, _b in spans[ev.id])
+    nxt = [x for x in starts if x > a]
+    lo = a if a != starts[0] else -1
+    hi = nxt[0] if nxt else 1 << 62
+    return [x for x in items if lo <= x.start < hi] or items
+
+
 def assign_places(
-    st: State, sent: str, ss: int, s_ments: list[Mention], targets: list[Event]
+    st: State,
+    sent: str,
+    ss: int,
+    s_ments: list[Mention],
+    targets: list[Event],
+    spans: dict[str, list[tuple[int, int]]] | None = None,
 ) -> None:
     pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other"]
+    if len(pool) >= 2:
+        # several places for several events: each takes the places of its own part
+        places = [m for m in s_ments if m.kind == "place"]
+        own = {ev.id: _own_part(ev, pool, spans, places) for ev in pool}
+        if len({tuple(v) for v in own.values()}) > 1:
+            for ev in pool:
+                lo, hi = own[ev.id][0].start, own[ev.id][-1].end
+                part = [m for m in s_ments if m.kind != "place" or lo <= m.start < hi]
+                assign_places(st, sent, ss, part, [ev])
+            return
     # "the Memorandum ... signed in Vienna": the place of a signing
     signed_at = "signed" in sent and [
         m
