@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg import facts as F
+from kg.export import nt_term
 from kg.namespaces import (
     DCTERMS,
     EVENT_TYPES,
@@ -143,25 +145,87 @@ def _en(text: str) -> Literal:
 # --------------------------------------------------------------------------- builder
 
 
+class _QuadSink:
+    """Where the builder's triples go when no rdflib Dataset is wanted: N-Quads lines, handed
+    to ``flush`` (e.g. an Oxigraph ``Store.load``) every ``batch`` lines. One per named graph,
+    all sharing one buffer; ``add`` has the signature of ``Graph.add``."""
+
+    def __init__(self, graph: URIRef, buffer: _LineBuffer):
+        self.label = f" <{graph}> .\n"
+        self.buffer = buffer
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        s, p, o = triple
+        buf = self.buffer
+        buf.lines.append(f"<{s}> <{p}> {_nt(o)}{self.label}")
+        if len(buf.lines) >= buf.batch:
+            buf.flush()
+
+
+class _LineBuffer:
+    def __init__(self, flush: Callable[[bytes], None], batch: int = 100_000):
+        self.lines: list[str] = []
+        self.batch = batch
+        self._flush = flush
+        self.count = 0
+
+    def flush(self) -> None:
+        if self.lines:
+            self.count += len(self.lines)
+            self._flush("".join(self.lines).encode("utf-8"))
+            self.lines = []
+
+
+def _nt(term: Any) -> str:
+    """An object term in N-Quads syntax (the builder never makes blank nodes)."""
+    if type(term) is URIRef:
+        return f"<{term}>"
+    return nt_term(term)
+
+
 class _Builder:
-    def __init__(self, fb: F.FactBase):
+    def __init__(self, fb: F.FactBase, buffer: _LineBuffer | None = None):
+        """With ``buffer``: triples become N-Quads lines in it (no rdflib Dataset is made,
+        ``self.ds`` is None); without: an rdflib Dataset is filled."""
         self.fb = fb
-        self.ds = Dataset()
-        bind_prefixes(self.ds)
-        self.gaz = self.ds.graph(GAZETTEER_GRAPH)
+        self.buffer = buffer
+        self.ds: Dataset | None = None
+        self._sinks: dict[URIRef, Any] = {}
+        if buffer is None:
+            self.ds = Dataset()
+            bind_prefixes(self.ds)
+        self.gaz = self.graph(GAZETTEER_GRAPH)
         self.used_states: set[str] = set()
         self.used_places: set[str] = set()
 
-    def graph_for(self, spans: Iterable[F.Span]) -> Graph:
+    def run(self) -> None:
+        self.documents()
+        self.organisations()
+        self.memberships()
+        self.persons()
+        self.events()
+        self.places()  # after events: only places the facts use
+        self.states()  # last: only states that memberships, events, places or posts use
+
+    def graph(self, iri: URIRef) -> Any:
+        """The named graph ``iri`` (an rdflib Graph, or a _QuadSink with the same ``add``)."""
+        g = self._sinks.get(iri)
+        if g is None:
+            g = self._sinks[iri] = (
+                self.ds.graph(iri) if self.ds is not None else _QuadSink(iri, self.buffer)
+            )
+        return g
+
+    def graph_for(self, spans: Iterable[F.Span]) -> Any:
         spans = list(spans)
-        return self.ds.graph(graph_iri(spans[0].doc)) if spans else self.gaz
+        return self.graph(graph_iri(spans[0].doc)) if spans else self.gaz
 
     # ---- provenance
 
     def evidence(self, g: Graph, body: URIRef, spans: Iterable[F.Span]) -> None:
         for span in spans:
             doc = self.fb.documents[span.doc]
-            gd = self.ds.graph(graph_iri(span.doc))
+            gd = self.graph(graph_iri(span.doc))
             ev = evidence_iri(body, span)
             target, pos = URIRef(ev + "/target"), URIRef(ev + "/position")
             g.add((body, SC.hasEvidence, ev))
@@ -187,7 +251,7 @@ class _Builder:
 
     def documents(self) -> None:
         for d in self.fb.documents.values():
-            g = self.ds.graph(graph_iri(d.id))
+            g = self.graph(graph_iri(d.id))
             s = document_iri(d.id)
             g.add((s, RDF.type, SC.SourceDocument))
             g.add((s, RDF.type, PROV.Entity))
@@ -401,14 +465,35 @@ class _Builder:
 def build_dataset(fb: F.FactBase) -> Dataset:
     """Facts -> Dataset: one named graph per source document, plus the gazetteer graph."""
     b = _Builder(fb)
-    b.documents()
-    b.organisations()
-    b.memberships()
-    b.persons()
-    b.events()
-    b.places()  # after events: only places the facts use
-    b.states()  # last: only states that memberships, events, places or posts use
+    b.run()
+    assert b.ds is not None
     return b.ds
+
+
+def build_nquads(fb: F.FactBase, write: Callable[[bytes], None], batch: int = 100_000) -> int:
+    """Facts -> N-Quads, handed to ``write`` in chunks of about ``batch`` lines (UTF-8), without
+    an rdflib Dataset: the same quads as ``build_dataset`` (tested isomorphic), in a fraction
+    of the memory (rdflib's indexes cost about 3 KB per triple). Lines may repeat (the store
+    they are loaded into keeps one). Returns the number of lines written."""
+    buf = _LineBuffer(write, batch)
+    b = _Builder(fb, buf)
+    b.run()
+    buf.flush()
+    return buf.count
+
+
+def build_store(fb: F.FactBase) -> Any:
+    """Facts -> in-memory Oxigraph Store (one named graph per document plus the gazetteer),
+    through ``build_nquads``: the path ``kg build`` takes for large graphs."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+
+    def load(data: bytes) -> None:
+        store.load(data, ox.RdfFormat.N_QUADS)
+
+    build_nquads(fb, load)
+    return store
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -124,7 +124,7 @@ def build(
     )
     fb = res.facts
     click.echo(
-        f"Built {len(res.graph)} triples: {len(fb.events)} events, "
+        f"Built {res.triples} triples: {len(fb.events)} events, "
         f"{len(fb.documents)} source documents, {len(fb.persons)} persons "
         f"-> {', '.join(str(p) for p in res.written)}",
         err=True,

@@ -118,7 +118,7 @@ def register(cli: click.Group) -> None:
         click.echo(
             f"Ingested {len(res.added)} new, {len(res.unchanged)} unchanged; graph: "
             f"{len(b.facts.events)} events, {len(b.facts.documents)} documents, "
-            f"{len(b.graph)} triples -> {', '.join(str(p) for p in b.written)}",
+            f"{b.triples} triples -> {', '.join(str(p) for p in b.written)}",
             err=True,
         )
         if not b.conforms:

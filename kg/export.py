@@ -18,7 +18,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rdflib import Dataset, Graph
 
@@ -121,6 +121,79 @@ def _bulk_bytes(lines: list[bytes], in_format: str, out_format: str) -> bytes:
         head.append(out[n:end])
         n = end
     return b"".join(sorted(head)) + out[n:]
+
+
+def sort_lines(
+    src: Path, dst: Path, *, key: Callable[[bytes], Any] | None = None, run: int = 400_000
+) -> int:
+    """Sort the lines of ``src`` into ``dst`` without holding the file in memory (sorted runs
+    of ``run`` lines, then a k-way merge), dropping duplicates. Returns the line count."""
+    import heapq
+    import itertools
+
+    runs: list[Path] = []
+    try:
+        with open(src, "rb") as f:
+            while chunk := list(itertools.islice(f, run)):
+                chunk.sort(key=key)
+                runs.append(dst.with_name(f"{dst.name}.run{len(runs)}"))
+                with open(runs[-1], "wb") as r:
+                    r.writelines(chunk)
+                del chunk
+        files = [open(r, "rb") for r in runs]  # noqa: SIM115 - closed below
+        n, prev = 0, None
+        try:
+            with open(dst, "wb") as out:
+                for line in heapq.merge(*files, key=key):
+                    if line != prev:
+                        out.write(line)
+                        n += 1
+                        prev = line
+        finally:
+            for fh in files:
+                fh.close()
+    finally:
+        for r in runs:
+            r.unlink(missing_ok=True)
+    return n
+
+
+def quad_to_triple(line: bytes) -> bytes:
+    """An N-Quads line of a named graph -> the N-Triples line of its triple."""
+    body = line.rstrip()[:-1].rstrip()
+    if body.endswith(b">"):
+        body = body[: body.rfind(b" <")]
+    return body + b" .\n"
+
+
+def write_sorted_rdf(src: Path, dst: Path, in_format: str, out_format: str) -> Path:
+    """Sorted N-Triples/N-Quads file ``src`` -> Turtle/TriG file ``dst`` (a temp file of the
+    caller's, fsynced, to be renamed into place), streamed through Oxigraph's serialiser, with
+    the prefix lines in sorted order (deterministic)."""
+    import shutil
+
+    import pyoxigraph as ox
+
+    raw = dst.with_name(dst.name + ".unsorted-prefixes")
+    try:
+        ox.serialize(
+            ox.parse(path=str(src), format=getattr(ox.RdfFormat, in_format)),
+            str(raw),
+            format=getattr(ox.RdfFormat, out_format),
+            prefixes=_bulk_prefixes(),
+        )
+        with open(raw, "rb") as t, open(dst, "wb") as f:
+            head = []
+            while (line := t.readline()).startswith(b"@prefix "):
+                head.append(line)
+            f.writelines(sorted(head))
+            f.write(line)
+            shutil.copyfileobj(t, f, 1 << 20)
+            f.flush()
+            os.fsync(f.fileno())
+    finally:
+        raw.unlink(missing_ok=True)
+    return dst
 
 
 def turtle_bytes(graph: Graph, *, bulk: bool | None = None) -> bytes:
@@ -301,23 +374,18 @@ def _named_graphs(ds: Dataset) -> list[tuple[str | None, Graph]]:
     return sorted(out, key=lambda x: (x[0] is not None, x[0] or ""))
 
 
+_NT_ESCAPES = {
+    **{o: f"\\u{o:04X}" for o in (*range(0x20), 0x7F)},
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+}
+
+
 def _nt_escape(text: str) -> str:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif o < 0x20 or o == 0x7F:
-            out.append(f"\\u{o:04X}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """N-Triples string escapes: backslash, quote, CR, LF and the other controls as \\uXXXX."""
+    return text.translate(_NT_ESCAPES)
 
 
 def nt_term(term: object) -> str:

@@ -1,6 +1,16 @@
 """The build stage end to end: seeds -> facts -> RDF -> validation -> files in out/.
 
-``build(...)`` is what ``kg build`` runs and what a notebook calls. Files are written
+``build(...)`` is what ``kg build`` runs and what a notebook calls. Two routes, chosen by
+size (``SCALE_THRESHOLD`` quads, counted by a first pass of the builder):
+
+- up to it, an rdflib Dataset, pySHACL (the reference) and rdflib's pretty ``longturtle``;
+- above it, no rdflib graph at all: the builder writes N-Quads straight into an in-memory
+  Oxigraph store and a spool file, the shapes run on the store compiled to SPARQL
+  (kg.validate_store, same violations as pySHACL, tested), and kg.ttl/kg.trig are streamed by
+  Oxigraph from the spool sorted on disk. At a million triples this is the difference
+  between gigabytes and a few hundred megabytes (bench/RESULTS.md).
+
+Both give the same graph (tested). Files are written
 atomically; the graph is also persisted to the store (``out/store``, see kg/store.py) under its
 write lock, taken before any work so that a second writer fails at once. When the graph
 does not conform, ``kg.ttl``/``kg.trig`` are left as they were
@@ -10,14 +20,17 @@ written beside them.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
-from kg.build import build_dataset, union_graph
-from kg.export import atomic_write_bytes, trig_bytes, turtle_bytes
+from kg.build import build_dataset, build_nquads, union_graph
+from kg.export import _graph_term, atomic_write_bytes, trig_bytes, turtle_bytes
 from kg.facts import FactBase
 from kg.seeds import load_seeds
 from kg.validate import FAST_THRESHOLD, Report, validate_graph, write_report
@@ -25,15 +38,32 @@ from kg.validate import FAST_THRESHOLD, Report, validate_graph, write_report
 
 @dataclass
 class BuildResult:
+    """What a build made. ``dataset``/``graph`` (rdflib) are made on first use when the build
+    took the store route; ``store`` is the Oxigraph store then (None on the rdflib route)."""
+
     facts: FactBase
-    dataset: Dataset
-    graph: Graph
     report: Report | None
     written: list[Path]
+    triples: int
+    store: Any = None
+    _dataset: Dataset | None = field(default=None, repr=False)
+    _graph: Graph | None = field(default=None, repr=False)
 
     @property
     def conforms(self) -> bool:
         return self.report is None or self.report.conforms
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = build_dataset(self.facts)
+        return self._dataset
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = union_graph(self.dataset)
+        return self._graph
 
 
 def build(
@@ -46,17 +76,28 @@ def build(
     warn: Callable[[str], None] | None = None,
     store: Path | None = None,
     persist: bool = True,
+    scale_threshold: int | None = None,
 ) -> BuildResult:
     """Load and check the seeds (and the ``extra_facts`` folders, e.g. what ``kg ingest``
-    extracted), build the dataset, validate it, write out/ (if ``out``) and, when it conforms
-    and ``persist``, replace the store (``store``, default ``out/store``) atomically."""
+    extracted), build the graph, validate it, write out/ (if ``out``) and, when it conforms
+    and ``persist``, replace the store (``store``, default ``out/store``) atomically.
+    ``scale_threshold``: quads above which the store route is taken (default
+    ``SCALE_THRESHOLD``; 0 forces it, e.g. to compare the routes)."""
     if out is None or not persist:
-        return _build(seeds, sources, out, extra_facts, validate, warn, None)
+        return _build(seeds, sources, out, extra_facts, validate, warn, None, scale_threshold)
     from kg import store as kgstore
 
     store_dir = Path(store) if store is not None else Path(out) / "store"
     with kgstore.writer_lock(store_dir):
-        return _build(seeds, sources, out, extra_facts, validate, warn, store_dir)
+        return _build(seeds, sources, out, extra_facts, validate, warn, store_dir, scale_threshold)
+
+
+SCALE_THRESHOLD = FAST_THRESHOLD  # quads; above it the store route (module docstring)
+
+
+def scale_threshold_default() -> int:
+    """``SCALE_THRESHOLD``, or $KG_SCALE_THRESHOLD (0 forces the store route)."""
+    return int(os.environ.get("KG_SCALE_THRESHOLD", SCALE_THRESHOLD))
 
 
 def _build(
@@ -67,11 +108,30 @@ def _build(
     validate: bool,
     warn: Callable[[str], None] | None,
     store_dir: Path | None,
+    scale_threshold: int | None = None,
 ) -> BuildResult:
+    import pyoxigraph as ox
+
     fb = load_seeds(seeds, list(sources), extra_facts=list(extra_facts), warn=warn)
+    limit = scale_threshold_default() if scale_threshold is None else scale_threshold
+    if out is not None:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    # the builder writes N-Quads into a store and a spool; small graphs then take the rdflib
+    # route instead (one more pass of the builder, a fraction of a second at that size)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=out) as tmp:
+        store, spool = ox.Store(), Path(tmp) / "quads.nq"
+        with open(spool, "wb") as f:
+
+            def write(chunk: bytes) -> None:
+                f.write(chunk)
+                store.load(chunk, ox.RdfFormat.N_QUADS)
+
+            n = build_nquads(fb, write)
+        if n > limit:
+            return _build_on_store(fb, store, spool, out, validate, store_dir)
     ds = build_dataset(fb)
     g = union_graph(ds)
-    report = validate_graph(g, fast=len(g) > FAST_THRESHOLD) if validate else None
+    report = validate_graph(g) if validate else None
     written: list[Path] = []
     if out is not None:
         out = Path(out)
@@ -84,13 +144,70 @@ def _build(
         for path, data in targets:  # serialise everything first, then rename into place
             atomic_write_bytes(path, data)
             written.append(path)
-        if ok:  # a rejected graph of an earlier run no longer describes anything
-            (out / "kg.rejected.ttl").unlink(missing_ok=True)
-        if report is not None:
-            write_report(report, out / "shacl-report.ttl")
-            written.append(out / "shacl-report.ttl")
+        _finish(out, report, written)
         if ok and store_dir is not None:
             from kg import store as kgstore
 
             written.append(kgstore.write_snapshot(store_dir, kgstore.from_dataset(ds)))
-    return BuildResult(fb, ds, g, report, written)
+    return BuildResult(fb, report, written, len(g), None, ds, g)
+
+
+def _finish(out: Path, report: Report | None, written: list[Path]) -> None:
+    if report is None or report.conforms:  # a rejected graph of an earlier run is stale
+        (out / "kg.rejected.ttl").unlink(missing_ok=True)
+    if report is not None:
+        write_report(report, out / "shacl-report.ttl")
+        written.append(out / "shacl-report.ttl")
+
+
+def _build_on_store(
+    fb: FactBase,
+    store: Any,
+    spool: Path,
+    out: Path | None,
+    validate: bool,
+    store_dir: Path | None,
+) -> BuildResult:
+    """The store route, once the builder has filled ``store`` and ``spool``: shapes on the
+    store; files from the spool sorted on disk (deterministic whatever the input order)."""
+    from kg.export import quad_to_triple, sort_lines, write_sorted_rdf
+    from kg.validate_store import validate_store
+
+    tmp = spool.parent
+    report = validate_store(store) if validate else None
+    ok = report is None or report.conforms
+    triples_nt = tmp / "triples.nt"
+    with open(spool, "rb") as src, open(tmp / "triples.raw", "wb") as dst:
+        dst.writelines(quad_to_triple(line) for line in src)
+    triples = sort_lines(tmp / "triples.raw", triples_nt)
+    written: list[Path] = []
+    if out is not None:
+        out = Path(out)
+        if ok:
+            quads_nq = tmp / "quads.sorted.nq"
+            sort_lines(spool, quads_nq, key=lambda ln: (_graph_term(ln), ln))
+            files = [
+                (write_sorted_rdf(triples_nt, tmp / "kg.ttl", "N_TRIPLES", "TURTLE"), "kg.ttl"),
+                (write_sorted_rdf(quads_nq, tmp / "kg.trig", "N_QUADS", "TRIG"), "kg.trig"),
+            ]
+        else:
+            rejected = write_sorted_rdf(triples_nt, tmp / "kg.rejected.ttl", "N_TRIPLES", "TURTLE")
+            files = [(rejected, "kg.rejected.ttl")]
+        for path, name in files:  # all serialised; now rename into place (same folder tree)
+            os.replace(path, out / name)
+            written.append(out / name)
+        _fsync_dir(out)
+        _finish(out, report, written)
+    if ok and store_dir is not None:
+        from kg import store as kgstore
+
+        written.append(kgstore.write_snapshot(store_dir, store))
+    return BuildResult(fb, report, written, triples, store)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

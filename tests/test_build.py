@@ -166,13 +166,15 @@ build(paths.seeds_dir(), srcs, Path(sys.argv[1]), validate=False)
 """
 
 
+@pytest.mark.parametrize("route", ["rdflib", "store"])
 def test_rebuild_is_byte_identical_across_processes(
-    tmp_path: Path, shared_sources: list[Path]
+    tmp_path: Path, shared_sources: list[Path], route: str
 ) -> None:
     outs = []
     for i, seed in enumerate(("1", "2")):
         out = tmp_path / f"out{i}"
         env = {**os.environ, "PYTHONHASHSEED": str(100 + i)}
+        env["KG_SCALE_THRESHOLD"] = "0" if route == "store" else "1000000000"
         subprocess.run(
             [sys.executable, "-c", _REBUILD, str(out), seed, *map(str, shared_sources)],
             check=True,

@@ -195,7 +195,11 @@ def test_bad_yaml_build_error_leaves_nothing(tmp_path: Path) -> None:
     assert written == []  # a lock file may stay; no graph, snapshot or report
 
 
-def test_rejected_graph_is_kept_for_inspection_then_cleared(tmp_path: Path) -> None:
+@pytest.mark.parametrize("route", ["rdflib", "store"])
+def test_rejected_graph_is_kept_for_inspection_then_cleared(
+    tmp_path: Path, route: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_SCALE_THRESHOLD", "0" if route == "store" else "1000000000")
     seeds = _case_seeds(tmp_path)
     out = tmp_path / "out"
     run("build", "--seeds", str(seeds), "--sources", str(CASE / "texts"), "--out", str(out))

@@ -42,7 +42,7 @@ def test_builds_validates_and_looks_like_the_domain(tmp_path: Path) -> None:
     assert {s["scope"] for s in seizures} >= {"breakdown", "total", "national"}
     assert {s.get("comparator", "exact") for s in seizures} >= {"exact", "at_least", "about"}
     # every hash checked against the written sources; validated the fast way (pySHACL's own
-    # SPARQL constraints are quadratic here; tests/test_validate_fast.py shows both agree)
+    # SPARQL constraints are quadratic here; tests/test_validate_store.py shows both agree)
     res = build(
         tmp_path / "s",
         [tmp_path / "s" / "sources"],
