@@ -22,8 +22,8 @@ from kg.extract_state import Event, State
 from kg.gazetteer import Mention
 
 _OBSERVER = re.compile(
-    r"\b(observers?|observer status|observed?|observing|monitored|watched|as guests?|invited|"
-    r"followed the work|"
+    r"\b(observers?|observer status|observed?|observing|monitored|watch(?:ed|es)?|as guests?|"
+    r"invited|followed the work|"
     r"in the capacity of observers?)\b",
     re.IGNORECASE,
 )
@@ -33,9 +33,10 @@ _CLAUSE_BOUND = re.compile(
     r"\bwith the participation of\b|\.\s|,\s+with\b|"
     r"\b(?:took part|participated|were involved|are involved|take part|"
     r"participate|were represented)\b"
-    r"(?!\s+(?:in the \w+\s+)?as\s+(?:an?\s+)?observers?)"
+    r"(?!\s+(?:in the \w+\s+)?(?:as\s+(?:an?\s+)?observers?|with\s+(?:the\s+)?observer\s+status))"
 )
 
+_PUBLISHER_AFTER = re.compile(r" ?(?:announces|informs|reports)?\s?:")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -345,7 +346,9 @@ def assign_actors(
         venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
         # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
         # add a sub-body to an exercise or a big meeting
-        post_of_body = bool(org.parent) and role == "default" and bool(_POST_OF.search(before))
+        post_of_body = (
+            bool(org.parent) and role in ("default", "observer") and bool(_POST_OF.search(before))
+        )
         # "CSTO Secretary General X said in his address to the meeting": a speaker's post
         # does not make his organisation a party to a big meeting
         speaker_post = role == "default" and bool(_POST_AFTER.match(after))
@@ -439,6 +442,9 @@ def strip_orgs(st: State, a: int, b: int, s_ments: list[Mention]) -> str:
 
 
 def is_publisher(text: str, m: Mention) -> bool:
-    """An organisation opening a line and followed by a colon: the press office that reports."""
+    """An organisation opening a line and followed by a colon: the press office that reports
+    ("CSTO Joint Staff: ...", "The CIS Anti-Terrorism Center announces: ...")."""
     ls = text.rfind("\n", 0, m.start) + 1
-    return not text[ls : m.start].strip() and text[m.end : m.end + 2].lstrip(" ").startswith(":")
+    return text[ls : m.start].strip() in ("", "The") and bool(
+        _PUBLISHER_AFTER.match(text, m.end, m.end + 30)
+    )
