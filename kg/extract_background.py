@@ -33,14 +33,14 @@ _PEOPLE_FROM = re.compile(
 
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
-    r"\b(smuggl\w*|traffick\w*|routes?|origin|stream|flow|transit|production|"
+    r"\b(smuggl\w*|traffick\w*|routes?|origin|opiates?|stream|flow|transit|production|"
     r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
     re.IGNORECASE,
 )
 
 _DEMONYM_BACKGROUND = re.compile(
     r"^\s*(?:origin|opiates?|heroin|opium|drugs?|hashish|bank|"
-    r"border|side of the border|territory)",
+    r"border|side of the border|territory|section|stretch|segment)",
     re.IGNORECASE,
 )
 

@@ -55,7 +55,7 @@ _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|these)\s+(?:(?:joint|international|special|regional|border|"
     r"anti-drug|anti-terrorist|command-staff|tactical)\s+){0,2}(operation|stage|exercises?|trainings?|meeting|session|"
-    r"consultations|briefing|conference|event|course|talks)\b",
+    r"consultations|briefing|conference|event|course(?!\s+of\b)|talks)\b",
     re.IGNORECASE,
 )
 
