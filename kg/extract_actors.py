@@ -37,6 +37,8 @@ _CLAUSE_BOUND = re.compile(
 )
 
 _PUBLISHER_AFTER = re.compile(r" ?(?:announces|informs|reports)?\s?:")
+_TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -259,16 +261,18 @@ def assign_actors(
             continue
         if is_publisher(text, m):
             continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
+        if _TERRITORY_OF.search(before) and _MEMBER_STATES_AFTER.match(after):
+            continue  # "on the territory of the CSTO member states": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
-        if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 90) : m.start]):
+        if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 200) : m.start]):
             continue  # "discussed ... cooperation with INTERPOL": a topic
         if (
             not in_obs
             and m.id in st.item_parents
             and (
                 (
-                    re.match(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b", after)
+                    _MEMBER_STATES_AFTER.match(after)
                     and not (_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
                 )
                 or re.search(
