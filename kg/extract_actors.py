@@ -39,6 +39,7 @@ _CLAUSE_BOUND = re.compile(
 _PUBLISHER_AFTER = re.compile(r" ?(?:announces|informs|reports)?\s?:")
 _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
+_ACT_SUBJECT = re.compile(r"\b(?:on|about|concerning|establishing)\s+(?:the\s+)?$")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -243,7 +244,14 @@ def assign_actors(
             continue
         for ev, a, b in signings:
             if m.kind == "organisation" and a <= m.start <= b + 60:
-                st.add_part(ev, m.id, "organisation", "participant", (ss, se))
+                party: str | None = m.id
+                if _ACT_SUBJECT.search(text, max(a, m.start - 30), m.start):
+                    # "the Agreement on the Collective Rapid Reaction Forces": what the act is
+                    # about; the organisation the body belongs to is the party
+                    sub = st.fb.organisations.get(m.id)
+                    party = sub.parent if sub else None
+                if party:
+                    st.add_part(ev, party, "organisation", "participant", (ss, se))
         before = text[max(ss, m.start - 40) : m.start]
         after = text[m.end : min(se, m.end + 40)]
         in_obs = is_observer(st, m, obs, s_ments)

@@ -105,10 +105,18 @@ _TOTAL_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# year-to-date statistics of an agency, tied to no operation: "since the beginning of the
+# year the police have seized over 31 tons", "12 percent more than in the same period"
+_YEAR_TO_DATE = re.compile(
+    r"\bsince the (?:beginning|start) of (?:the|this) year\b|\bin the same period\b|"
+    r"\byear[- ]to[- ]date\b|\bso far this year\b",
+    re.IGNORECASE,
+)
 _CUMULATIVE = re.compile(
     r"\b(?:since|from)\s+(?:the\s+(?:beginning|start|first year|launch)\s+of\s+the\s+"
     r"operation(?:\s+in)?,?\s*|its\s+(?:launch|start)\s+in\s+|)(?P<y>(?:19|20)\d\d)\b|"
-    r"\bsince the (?:beginning|start|first year|launch)\b|\bover the years\b|\bin all the years\b",
+    r"\bsince the (?:beginning|start|first year|launch)\b(?!\s+of\s+(?:the|this)\s+year)|"
+    r"\bover the years\b|\bin all the years\b",
     re.IGNORECASE,
 )
 
@@ -135,6 +143,8 @@ def assign_seizures(
     item_year: int | None,
 ) -> Event | None:
     text = st.text
+    if _YEAR_TO_DATE.search(sent) and not explicit:
+        return last_event
     states: list[Mention] = []
     states_in: list[Mention] = []
     states_terr: list[Mention] = []  # "in (the) territory of Tajikistan"
