@@ -31,6 +31,7 @@ _PEOPLE_FROM = re.compile(
     re.IGNORECASE,
 )
 
+_LIST_TAIL = re.compile(r"(?:,|\band|\bor)\s*(?:the\s+)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
     r"\b(smuggl\w*|traffick\w*|routes?|origin|opiates?|stream|flow|transit|production|"
@@ -79,12 +80,17 @@ def background_state(
     """Drug origin, route, venue or destination: not a participant."""
     if _background_here(st, m, sent, ss, se, s_ments, in_obs):
         return True
-    if in_obs:
+    if in_obs or not _LIST_TAIL.search(st.text, max(ss, m.start - 12), m.start):
         return False
     # "on the routes from Afghanistan and Iran": a list goes on where its first state is
     # background
     head = _list_head(st.text, m, s_ments)
-    return head is not m and _background_here(st, head, sent, ss, se, s_ments)
+    if head is m:
+        return False
+    key = (head.start, head.end)
+    if key not in st.list_heads:
+        st.list_heads[key] = _background_here(st, head, sent, ss, se, s_ments)
+    return st.list_heads[key]
 
 
 def _background_here(

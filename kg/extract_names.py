@@ -211,9 +211,11 @@ _DASH_SEP = rf"\s*[{_DASHES}]\s*"  # a hyphen or dash, spaces around it allowed
 _OPEN_QUOTES = "«\"“'„"
 _CLOSE_QUOTES = "»\"”'"
 # two-word series names, in any case ("Mirnaya missiya", "Boevoe bratstvo")
-_TWO_WORD_SERIES = "|".join(k.replace(" ", "[ ]") for k in SERIES if " " in k)
+_TWO_WORD_SERIES = "|".join(
+    k[0].upper() + "(?i:" + k[1:].replace(" ", "[ ]") + ")" for k in SERIES if " " in k
+)
 _NAME_RE = re.compile(
-    rf"(?<![\w-])(?P<words>(?:(?i:{_TWO_WORD_SERIES})(?![A-Za-z])|[A-Z][A-Za-z]+)"
+    rf"(?<![\w-])(?P<words>(?:(?:{_TWO_WORD_SERIES})(?![A-Za-z])|[A-Z][A-Za-z]+)"
     rf"(?:(?:{_DASH_SEP}|[ ])[A-Z][A-Za-z]+){{0,3}})"
     rf"(?P<ysep>{_DASH_SEP}|[ ])?(?P<year>(?:19|20)\d\d)?(?![\w])"
 )

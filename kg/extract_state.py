@@ -76,6 +76,8 @@ class State:
         # CIS ATC); set per item by the main loop
         self.item_orgs: set[str] = set()
         self.item_parents: set[str] = set()
+        # whether the state mention at (start, end) heading a list is background
+        self.list_heads: dict[tuple[int, int], bool] = {}
 
     def event(self, eid: str, **kw: Any) -> Event:
         ev = self.events.get(eid)
@@ -140,6 +142,8 @@ class State:
     ) -> None:
         """Ordinal stages of a sentence ("the first stage of Kanal-2016") and the edition or
         series each named stage of the sentence belongs to (``stage_of``)."""
+        if not s_names:
+            return
         # ordinal stages: "the first stage of (the operation) Kanal-2016"
         for om in _ORDINAL_STAGE.finditer(sent):
             after = [n for n in s_names if 0 <= n.start - (ss + om.end()) <= 70]

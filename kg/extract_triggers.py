@@ -197,6 +197,7 @@ def find_triggers(
         or next((d for d in s_dates if d.kind == "month"), None)
     )
     low = sent.lower()
+    dated = any(d.kind != "year" for d in s_dates)
     for rx, typ, words in (
         (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
         (
@@ -226,9 +227,7 @@ def find_triggers(
     ):
         if not any(w in low for w in words):
             continue
-        found = _first_trigger(
-            rx, typ, sent, ss, s_names, any(d.kind != "year" for d in s_dates), item_events
-        )
+        found = _first_trigger(rx, typ, sent, ss, s_names, dated, item_events)
         if found is None:
             continue
         m, typ = found

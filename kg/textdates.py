@@ -93,14 +93,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "md-d",
         re.compile(rf"\b{_m('m2')}\s+{_d('d1')}{_DASH}{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
     ),
-    # 3-4.10.2024 / 9–10.09.2025
+    # 12.04.2024, and the range 3-4.10.2024 / 9–10.09.2025
     (
-        "dotted-range",
+        "dotted",
         re.compile(
-            r"\b(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b"
+            r"\b(?:(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2r>[0-3]?\d)|(?P<d2>[0-3]\d))"
+            r"\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b"
         ),
     ),
-    ("dotted", re.compile(r"\b(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b")),
     (
         "until-dm",
         re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"),
@@ -189,8 +189,8 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         if b is None or f is None or f.earliest() < b.earliest():
             return None
         return DateMention(0, 0, "range", b, f)
-    if kind == "dotted-range":
-        y2, m2, d1, d2 = num("y2"), num("m2"), num("d1"), num("d2")
+    if kind == "dotted" and g.get("d1"):
+        y2, m2, d1, d2 = num("y2"), num("m2"), num("d1"), num("d2r")
         b, f = _pd(y2, m2, d1), _pd(y2, m2, d2)
         if b is None or f is None or f.earliest() < b.earliest():
             return None
