@@ -3,12 +3,16 @@
 ``build(...)`` is what ``kg build`` runs and what a notebook calls. Two routes, chosen by
 size (``SCALE_THRESHOLD`` quads, counted by a first pass of the builder):
 
-- up to it, an rdflib Dataset, pySHACL (the reference) and rdflib's pretty ``longturtle``;
-- above it, no rdflib graph at all: the builder writes N-Quads straight into an in-memory
-  Oxigraph store and a spool file, the shapes run on the store compiled to SPARQL
-  (kg.validate_store, same violations as pySHACL, tested), and kg.ttl/kg.trig are streamed by
-  Oxigraph from the spool sorted on disk. At a million triples this is the difference
-  between gigabytes and a few hundred megabytes (bench/RESULTS.md).
+Both start alike: the builder writes N-Quads straight into an in-memory Oxigraph store and
+a spool file, and the shapes run on the store compiled to SPARQL (kg.validate_store: the
+same violations as pySHACL, the reference, tested; pySHACL itself if the shapes use a feature
+the compiler does not translate). Then:
+
+- up to the threshold, an rdflib Dataset is built for rdflib's ``longturtle`` (readable
+  diffs of kg.ttl/kg.trig);
+- above it, no rdflib graph at all: kg.ttl/kg.trig are streamed by Oxigraph from the spool
+  sorted on disk. At a million triples this is the difference between gigabytes and a few
+  hundred megabytes (bench/RESULTS.md).
 
 Both give the same graph (tested). Files are written
 atomically; the graph is also persisted to the store (``out/store``, see kg/store.py) under its
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +51,7 @@ class BuildResult:
     written: list[Path]
     triples: int
     store: Any = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     _dataset: Dataset | None = field(default=None, repr=False)
     _graph: Graph | None = field(default=None, repr=False)
 
@@ -89,10 +95,20 @@ def build(
 
     store_dir = Path(store) if store is not None else Path(out) / "store"
     with kgstore.writer_lock(store_dir):
+        _remove_stale_spools(Path(out))
         return _build(seeds, sources, out, extra_facts, validate, warn, store_dir, scale_threshold)
 
 
 SCALE_THRESHOLD = FAST_THRESHOLD  # quads; above it the store route (module docstring)
+
+
+def _remove_stale_spools(out: Path) -> None:
+    """Spool folders a killed build left behind (we hold the store's write lock, so no
+    other build of this store is running)."""
+    import shutil
+
+    for d in Path(out).glob(".build-*"):
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def scale_threshold_default() -> int:
@@ -112,7 +128,9 @@ def _build(
 ) -> BuildResult:
     import pyoxigraph as ox
 
+    clock = _Clock()
     fb = load_seeds(seeds, list(sources), extra_facts=list(extra_facts), warn=warn)
+    clock.lap("load facts")
     limit = scale_threshold_default() if scale_threshold is None else scale_threshold
     if out is not None:
         Path(out).mkdir(parents=True, exist_ok=True)
@@ -127,11 +145,14 @@ def _build(
                 store.load(chunk, ox.RdfFormat.N_QUADS)
 
             n = build_nquads(fb, write)
+        clock.lap("build RDF into the store")
+        report = validate_on_store(store) if validate else None
+        clock.lap("validate")
         if n > limit:
-            return _build_on_store(fb, store, spool, out, validate, store_dir)
-    ds = build_dataset(fb)
+            return _build_on_store(fb, store, spool, out, report, store_dir, clock)
+    ds = build_dataset(fb)  # the small route: rdflib's longturtle for readable diffs
     g = union_graph(ds)
-    report = validate_graph(g) if validate else None
+    clock.lap("build rdflib graph")
     written: list[Path] = []
     if out is not None:
         out = Path(out)
@@ -145,11 +166,40 @@ def _build(
             atomic_write_bytes(path, data)
             written.append(path)
         _finish(out, report, written)
+        clock.lap("write files")
         if ok and store_dir is not None:
             from kg import store as kgstore
 
-            written.append(kgstore.write_snapshot(store_dir, kgstore.from_dataset(ds)))
-    return BuildResult(fb, report, written, len(g), None, ds, g)
+            written.append(kgstore.write_snapshot(store_dir, store))
+            clock.lap("write store snapshot")
+    return BuildResult(fb, report, written, len(g), None, clock.laps, ds, g)
+
+
+def validate_on_store(store: Any) -> Report:
+    """The shapes and checks on the store, compiled to SPARQL (kg.validate_store); pySHACL on
+    an rdflib copy if the shapes use a feature the compiler does not translate."""
+    from kg.validate_store import Unsupported, validate_store
+
+    try:
+        return validate_store(store)
+    except Unsupported:
+        from kg.store import from_ox
+
+        g = Graph()
+        for q in store:
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return validate_graph(g)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self._t
+        self._t = now
 
 
 def _finish(out: Path, report: Report | None, written: list[Path]) -> None:
@@ -165,16 +215,15 @@ def _build_on_store(
     store: Any,
     spool: Path,
     out: Path | None,
-    validate: bool,
+    report: Report | None,
     store_dir: Path | None,
+    clock: _Clock,
 ) -> BuildResult:
     """The store route, once the builder has filled ``store`` and ``spool``: shapes on the
     store; files from the spool sorted on disk (deterministic whatever the input order)."""
     from kg.export import quad_to_triple, sort_lines, write_sorted_rdf
-    from kg.validate_store import validate_store
 
     tmp = spool.parent
-    report = validate_store(store) if validate else None
     ok = report is None or report.conforms
     triples_nt = tmp / "triples.nt"
     with open(spool, "rb") as src, open(tmp / "triples.raw", "wb") as dst:
@@ -198,11 +247,13 @@ def _build_on_store(
             written.append(out / name)
         _fsync_dir(out)
         _finish(out, report, written)
+    clock.lap("write files")
     if ok and store_dir is not None:
         from kg import store as kgstore
 
         written.append(kgstore.write_snapshot(store_dir, store))
-    return BuildResult(fb, report, written, triples, store)
+        clock.lap("write store snapshot")
+    return BuildResult(fb, report, written, triples, store, clock.laps)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -172,24 +172,31 @@ def test_crash_mid_write_keeps_the_previous_store(tmp_path: Path, seed_out: Path
 
 
 def test_build_killed_mid_run_keeps_the_previous_store(tmp_path: Path, seed_out: Path) -> None:
+    """SIGKILL while the build is writing its spool / validating (a synthetic corpus large
+    enough to take the store route and a few seconds): the old snapshot stays whole, and the
+    next build clears what the killed one left behind."""
+    from kg.synth import synthesise
+
+    synthesise(tmp_path / "synth", events=400, seed=3)
     out = tmp_path / "out"
     d = out / "store"
     kgstore.save(d, kgstore.load(seed_out / "store"))
     before = (d / kgstore.SNAPSHOT).read_bytes()
-    p = subprocess.Popen(
-        [sys.executable, "-m", "kg", "build", "--out", str(out)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and (d / kgstore.LOCK).read_text().strip() != str(p.pid):
-        time.sleep(0.02)
-    time.sleep(0.3)
+    cmd = [sys.executable, "-m", "kg", "build", "--seeds", str(tmp_path / "synth")]
+    cmd += ["--sources", str(tmp_path / "synth" / "sources"), "--out", str(out)]
+    p = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(out.glob(".build-*/quads.nq")):
+        time.sleep(0.01)
+    assert p.poll() is None, "the build ended before it could be killed"
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     assert (d / kgstore.SNAPSHOT).read_bytes() == before
     kgstore.load(d)
+    assert list(out.glob(".build-*"))  # left by the killed build ...
+    subprocess.run(cmd, cwd=REPO, check=True, capture_output=True)
+    assert not list(out.glob(".build-*"))  # ... and cleared by the next one
+    assert (d / kgstore.SNAPSHOT).read_bytes() != before
 
 
 # --------------------------------------------------------------------------- parameter safety
