@@ -233,7 +233,9 @@ class _Extractor(State):
                 if ev not in item_events:
                     item_events.append(ev)
             # which events does this sentence speak of?
-            targets, focus = sentence_targets(self, sent, explicit, item_events, focus)
+            targets, focus = sentence_targets(
+                self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
+            )
             series_here = [ev for ev in explicit if self.is_series(ev)]
             # dates
             assign_dates(

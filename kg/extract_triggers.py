@@ -50,6 +50,15 @@ _TRAINING = re.compile(
 
 # "the videoconference system/link": a means of a meeting, not a meeting
 _MODE_AFTER = re.compile(r"\s+(?:system|format|mode|link|bridge|equipment|channel)s?\b", re.I)
+# a plan: an event to come, an event only with a date ("the next session in the second half
+# of the year", "a conference which Tashkent plans to host", "is planned for the spring")
+_PLAN_CUE = re.compile(
+    r"\b(?:plans?\s+to|planned|will\s+be\s+held|to\s+be\s+held|shall\s+take\s+place|"
+    r"(?:is|are)\s+scheduled|intends?\s+to|agreed\s+to\s+(?:hold|meet|gather)|"
+    r"decided\s+to\s+hold|invitation\s+to|[Nn]ext\s+(?:meeting|session|stage|round|course|"
+    r"training|exercise|plenary|consultations|conference))\b",
+    re.IGNORECASE,
+)
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -59,6 +68,9 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 
+_BOTH = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|stages|operations)\b"
+)
 _AT_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
     r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
@@ -198,6 +210,8 @@ def find_triggers(
     )
     low = sent.lower()
     dated = any(d.kind != "year" for d in s_dates)
+    if not dated and _PLAN_CUE.search(sent):
+        return out  # an undated plan is no event, nor news of one already reported
     for rx, typ, words in (
         (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
         (
@@ -291,11 +305,7 @@ def find_triggers(
 def anaphor_targets(
     st: State, sent: str, item_events: list[Event], focus: list[Event]
 ) -> list[Event]:
-    if re.search(
-        r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|"
-        r"stages|operations)\b",
-        sent,
-    ):
+    if _BOTH.search(sent):
         n = 3 if re.search(r"\b[Aa]ll three\b", sent) else 2
         named = [ev for ev in item_events if ev.named and not st.is_series(ev)]
         if len(named) >= n:
@@ -340,11 +350,17 @@ def clean_name(s: str) -> str:
 
 
 def sentence_targets(
-    st: State, sent: str, explicit: list[Event], item_events: list[Event], focus: list[Event]
+    st: State,
+    sent: str,
+    explicit: list[Event],
+    item_events: list[Event],
+    focus: list[Event],
+    dated: bool = False,
 ) -> tuple[list[Event], list[Event]]:
     """The events a sentence speaks of, and the new focus: the events it names (a stage
-    rather than its edition when it says "stage"), none for background ("since then ..."),
-    else the event its anaphor points at, else the focus (the last events named)."""
+    rather than its edition when it says "stage"), none for background ("since then ...")
+    or an undated plan ("the next session in spring"), else the event its anaphor points
+    at, else the focus (the last events named)."""
     nonseries = [ev for ev in explicit if not st.is_series(ev)]
     parents = {ev.stage_of for ev in nonseries if ev.stage_of}
     specific = [ev for ev in nonseries if ev.id not in parents]
@@ -368,7 +384,9 @@ def sentence_targets(
             ]
             if stages:
                 targets = [stages[-1]]
-    elif _BACKGROUND_CUE.search(sent):
+    elif _BACKGROUND_CUE.search(sent) or (
+        not dated and _PLAN_CUE.search(sent) and not (_BOTH.search(sent) or _ANAPHOR.search(sent))
+    ):
         targets = []  # background: "since then UNODC experts regularly observe ..."
     else:
         targets = anaphor_targets(st, sent, item_events, focus)

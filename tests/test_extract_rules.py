@@ -1,0 +1,256 @@
+"""One small hand-written example per general rule of the dev3 pass (events, dates, places,
+actors, seizures). The texts are made up for these tests; none is taken from a dev set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kg.extract import extract_text
+from kg.extract_items import sentences
+from kg.textdates import find_dates
+
+DAY = dt.date(2023, 5, 12)  # a Friday
+
+
+def events(text: str, published: dt.date | None = DAY) -> list[dict[str, Any]]:
+    return extract_text(text, published=published).to_json()["events"]
+
+
+def one(text: str, published: dt.date | None = DAY) -> dict[str, Any]:
+    evs = events(text, published)
+    assert len(evs) == 1, [(e["name"], e["type"], e["start"]) for e in evs]
+    return evs[0]
+
+
+def actors(ev: dict[str, Any]) -> dict[str, str]:
+    return {p["actor"]: p["role"] for p in ev["participants"] if p["kind"] != "person"}
+
+
+def by_name(evs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in evs}
+
+
+# ---- triggers of unnamed events
+
+
+def test_a_trigger_used_as_the_mode_does_not_hide_the_meeting_after_it() -> None:
+    ev = one(
+        "On Wednesday, by videoconference, the annual meeting of the CIS Council of "
+        "Commanders of Border Troops was held. Delegations of Armenia and Belarus took part."
+    )
+    assert (ev["type"], ev["start"]) == ("Meeting", "2023-05-10")
+    assert {"ARM", "BLR"} <= set(actors(ev))
+
+
+def test_a_videoconference_system_is_a_means_not_a_meeting() -> None:
+    ev = one(
+        "On Tuesday the joint training of the duty officers of the CSTO crisis centres was "
+        "conducted. Belarus and Russia were connected through the secure videoconference system."
+    )
+    assert (ev["type"], ev["start"]) == ("Training", "2023-05-09")
+    assert {"BLR", "RUS"} <= set(actors(ev))
+
+
+def test_a_course_on_and_an_instructor_session_are_trainings() -> None:
+    ev = one("From 2 to 5 May a course on the search for hidden drugs took place in Bishkek.")
+    assert (ev["type"], ev["start"], ev["end"]) == ("Training", "2023-05-02", "2023-05-05")
+    ev = one("Today an instructor-methodical session of the CSTO Joint Staff began in Minsk.")
+    assert (ev["type"], ev["start"]) == ("Training", "2023-05-12")
+
+
+def test_a_dated_first_mention_with_the_is_an_event_an_undated_one_is_not() -> None:
+    ev = one(
+        "The Council decided that the joint exercise of the border services will be held "
+        "from 4 to 8 September 2023 in Osh."
+    )
+    assert (ev["type"], ev["start"], ev["end"]) == ("Exercise", "2023-09-04", "2023-09-08")
+    assert events("The Council discussed the joint exercise of the border services.") == []
+
+
+def test_an_undated_exercise_inside_a_course_is_part_of_it() -> None:
+    evs = events(
+        "From 8 to 10 May a training course for customs officers of Kazakhstan took place "
+        "in Almaty. On the last day they carried out a practical exercise at a crossing point."
+    )
+    assert [e["type"] for e in evs] == ["Training"]
+
+
+def test_an_undated_plan_is_no_event_and_adds_nothing_to_the_reported_one() -> None:
+    ev = one(
+        "On Thursday the CSTO Secretary General met the Ambassador of Mongolia in Moscow. "
+        "The ambassador brought an invitation to a conference which Ulaanbaatar plans to host."
+    )
+    assert (ev["type"], ev["start"], ev["place"]) == ("Meeting", "2023-05-11", "Moscow")
+    assert events("A joint border operation is planned for next year, Kazakhstan said.") == []
+
+
+def test_a_date_given_to_a_meeting_by_a_later_mention_is_not_overridden_by_a_year() -> None:
+    ev = one(
+        "SCO border chiefs met in Tashkent\n\n12.05.2023\n\nOn 10-11.05.2023 in Tashkent the "
+        "meeting of the heads of border services of the SCO member states took place. "
+        "The heads approved the plan of cooperation for 2024."
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-10", "2023-05-11")
+
+
+# ---- names
+
+
+def test_two_word_series_names_in_any_case() -> None:
+    ev = one("From 1 to 9 August the joint exercise «Mirnaya missiya-2023» was held in Chebarkul.")
+    assert (ev["name"], ev["type"]) == ("Peace Mission-2023", "Exercise")
+
+
+def test_the_series_of_a_named_edition_is_background() -> None:
+    evs = events(
+        "From 3 to 7 April the operation «Nelegal-2023» was held. Kazakhstan took part. "
+        "The operation «Nelegal» is held annually since 2008."
+    )
+    assert [e["name"] for e in evs] == ["Illegal-2023"]
+    assert evs[0]["part_of"] is None
+
+
+# ---- dates
+
+
+def test_day_range_with_dotted_month() -> None:
+    d = find_dates("on 9-10.06.2023 in Aktau")[0]
+    assert (str(d.begin), str(d.finish)) == ("2023-06-09", "2023-06-10")
+
+
+def test_month_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Oct. 2–6 a seminar took place. It ended well."
+    assert len(sentences(text, 0, len(text))) == 2
+
+
+def test_a_range_starting_on_the_day_extends_it() -> None:
+    ev = one(
+        "The exercise «Rubezh-2023» started today at the Edelweiss training ground. The "
+        "exercise will run 12 May – 16 May."
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-12", "2023-05-16")
+
+
+def test_several_events_in_one_sentence_take_their_own_dates_and_places() -> None:
+    evs = by_name(
+        events(
+            "In 2023 the operation «Kanal-2023» had two stages: the stage «Kanal-Sever» from "
+            "3 to 7 April with the headquarters in Minsk, the stage «Kanal-Vostok» in August "
+            "with the headquarters in Bishkek."
+        )
+    )
+    north, east = evs["Channel-North-2023"], evs["Channel-East-2023"]
+    assert (north["start"], north["end"], north["place"]) == ("2023-04-03", "2023-04-07", "Minsk")
+    assert (east["start"], east["place"]) == ("2023-08", "Bishkek")
+
+
+# ---- places
+
+
+def test_a_city_region_is_the_place() -> None:
+    ev = one("From 2 to 6 May in the Almaty region the training «Grom-2023» was held.")
+    assert (ev["place"], ev["country"]) == ("Almaty region", "KAZ")
+
+
+def test_the_town_of_an_office_is_no_venue_and_the_secretariat_is_moscow() -> None:
+    ev = one(
+        "Yesterday in the Secretariat the CSTO Deputy Secretary General met the Head of the "
+        "OSCE Office in Dushanbe."
+    )
+    assert (ev["place"], ev["country"]) == ("Moscow", "RUS")
+    ev = one(
+        "On Monday the Secretary General of the CSTO met with the Ambassador of Serbia at the "
+        "Organization's Secretariat."
+    )
+    assert ev["place"] == "Moscow"
+
+
+# ---- actors
+
+
+def test_a_list_goes_on_where_its_first_state_is_background() -> None:
+    ev = one(
+        "From 1 to 5 May the operation «Kanal-2023» was held; Kazakhstan and Russia took part. "
+        "Precursors were intercepted on the routes from Afghanistan and Iran."
+    )
+    assert set(actors(ev)) >= {"KAZ", "RUS"}
+    assert not {"AFG", "IRN"} & set(actors(ev))
+
+
+def test_opiates_from_a_state_and_a_border_section_are_background() -> None:
+    ev = one(
+        "From 2 to 4 May a seminar for border officers of Tajikistan was held in Dushanbe. "
+        "They studied the Tajik-Afghan section of the border, where opiates from Afghanistan "
+        "enter."
+    )
+    assert "AFG" not in actors(ev)
+
+
+def test_watch_and_observer_status_make_observers() -> None:
+    ev = one(
+        "The exercise «Rubezh-2023» started today. Units of Kazakhstan and Russia are involved. "
+        "Military attachés of India will watch the active phase."
+    )
+    assert actors(ev)["IND"] == "observer"
+    ev = one(
+        "On Thursday the meeting of the CSTO Parliamentary Assembly commission took place. "
+        "Deputies of Armenia took part, the deputies of Serbia took part with observer status."
+    )
+    assert (actors(ev)["ARM"], actors(ev)["SRB"]) == ("participant", "observer")
+
+
+def test_the_post_of_an_official_who_watched_adds_no_sub_body() -> None:
+    ev = one(
+        "The training «Poisk-2023» was held today. Contingents of Belarus took part. The final "
+        "episode was watched by Deputy Chief of the Joint Staff of the CSTO Major General Ivan "
+        "Petrenko."
+    )
+    assert "CSTO-JOINT-STAFF" not in actors(ev)
+
+
+def test_the_organisation_announcing_an_event_is_the_publisher() -> None:
+    ev = one(
+        "The CIS Anti-Terrorism Center announces: the exercise «Kaspiy-Antiterror-2023» will be "
+        "held on 6-7.09.2023 in Aktau under the coordination of the CIS ATC."
+    )
+    assert actors(ev)["CIS-ATC"] == "coordinator"
+
+
+def test_the_territory_of_the_member_states_is_no_actor() -> None:
+    ev = one(
+        "From 3 to 7 April on the territory of the CSTO member states the stage «Kanal-Dozor» "
+        "was held. Police of Belarus took part."
+    )
+    assert "CSTO" not in actors(ev)
+
+
+def test_a_topic_far_after_discussed_is_no_actor() -> None:
+    ev = one(
+        "On Thursday the CSTO Secretary General met the Ambassador of Mongolia in Moscow. The two "
+        "sides discussed the situation in the region and the border, as well as a possible "
+        "participation of Mongolian experts in events of the CSTO Crisis Response Centre."
+    )
+    assert "CSTO-CRC" not in actors(ev)
+
+
+def test_the_body_an_act_is_about_stands_for_its_organisation() -> None:
+    evs = events(
+        "The members recalled that the Agreement on the Collective Rapid Reaction Forces was "
+        "signed in Moscow on 14 June 2009."
+    )
+    assert [(e["type"], e["start"], actors(e)) for e in evs] == [
+        ("Other", "2009-06-14", {"CSTO": "participant"})
+    ]
+
+
+# ---- seizures
+
+
+def test_year_to_date_statistics_are_no_figure_of_the_operation() -> None:
+    ev = one(
+        "From 1 to 5 May the stage «Kanal-Yug» was held. Kazakh police seized 2 tons of drugs. "
+        "Since the beginning of the year the police of Kazakhstan have seized over 20 tons of "
+        "drugs, 5 percent more than in the same period last year."
+    )
+    assert [(z["kg"], z["scope"]) for z in ev["seizures"]] == [(2000, "national")]
