@@ -126,9 +126,10 @@ def test_query_in_file(seed_out: Path) -> None:
     assert {row[0] for row in rows if row[2] == "withdrawn"} == {"AZE", "GEO", "UZB"}
 
 
-def test_validate_nonconforming_exits_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_validate_nonconforming_exits_1(tmp_path: Path, engine: str) -> None:
     bad = Path(__file__).parent / "shapes" / "S04-start-before-end-invalid.ttl"
-    r = run("validate", str(bad), ok=False)
+    r = run("validate", str(bad), "--engine", engine, ok=False)
     assert r.exit_code == 1
     assert r.output.startswith("1 violation(s):\n  [S04-start-before-end] ")
 
@@ -167,18 +168,20 @@ def test_query_without_build(tmp_path: Path) -> None:
     assert r.exit_code == 3 and "run `kg build` first" in r.stderr
 
 
-def test_malformed_rdf_names_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_malformed_rdf_names_file_and_line(tmp_path: Path, engine: str) -> None:
     f = tmp_path / "bad.ttl"
     f.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b .\n")
-    r = run("validate", str(f), ok=False)
+    r = run("validate", str(f), "--engine", engine, ok=False)
     assert r.exit_code == 3
     assert r.stderr.startswith(f"[ERROR] {f}: invalid turtle:") and "line 3" in r.stderr
 
 
-def test_remote_jsonld_context_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_remote_jsonld_context_refused(tmp_path: Path, engine: str) -> None:
     f = tmp_path / "x.jsonld"
     f.write_text('{"@context": "http://example.org/ctx.jsonld", "@id": "http://e/a"}')
-    r = run("validate", str(f), ok=False)
+    r = run("validate", str(f), "--engine", engine, ok=False)
     assert r.exit_code == 3 and "remote JSON-LD context" in r.stderr
 
 
@@ -273,3 +276,22 @@ def test_query_file_by_path(seed_out: Path) -> None:
     rq = paths.queries_dir() / "observers.rq"
     r = run("query", str(rq), "-p", "event=Channel-2018 Saratov stage", "--out", str(seed_out))
     assert "UNODC" in r.output
+
+
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_rdfxml_external_entity_is_not_read(tmp_path: Path, engine: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    f = tmp_path / "x.rdf"
+    f.write_text(
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE rdf:RDF [ <!ENTITY xxe SYSTEM "{secret.as_uri()}"> ]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:ex="http://e/"><rdf:Description rdf:about="http://e/a">'
+        "<ex:p>&xxe;</ex:p></rdf:Description></rdf:RDF>\n"
+    )
+    r = run("validate", str(f), "--engine", engine, "--report", str(tmp_path / "r.ttl"), ok=False)
+    assert r.exit_code in (0, 1, 3), r.output  # read or refused, never a usage error
+    assert "TOP-SECRET-VALUE" not in r.output + r.stderr
+    report = tmp_path / "r.ttl"
+    assert not report.exists() or "TOP-SECRET-VALUE" not in report.read_text()
