@@ -99,7 +99,8 @@ def merge_unnamed(st: State) -> None:
 
 def share_exercise_dates(st: State) -> None:
     """Exercises named together in one item ("it includes «Interaction-2021», «Search-
-    2021»...") without dates of their own share the dated one's dates and place."""
+    2021»...") without dates of their own share the dated one's dates and place; one without
+    contingents of its own takes the dated one's."""
     for doc in {ev.doc for ev in st.events.values()}:
         ex = [
             ev
@@ -119,6 +120,26 @@ def share_exercise_dates(st: State) -> None:
             if ev.place is None and src[0].place:
                 ev.place, ev.place_id = src[0].place, src[0].place_id
                 ev.country = ev.country or src[0].country
+            held_with = (ev.start, ev.end, ev.place) == (src[0].start, src[0].end, src[0].place)
+            if held_with and not any(p["kind"] == "state" for p in ev.participants.values()):
+                # "simultaneously, on the same ground, ... «Poisk-2019»": the contingents
+                # named for the exercise take part in the training held with it
+                for k, p in src[0].participants.items():
+                    if p["kind"] == "state" and p["role"] == "participant":
+                        ev.participants[k] = dict(p)
+        # the organisation that runs a series organises every edition of it in the item
+        for ev in ex:
+            owner = SERIES[ev.series][2] if ev.series else None
+            if owner and owner not in ev.participants:
+                run = [
+                    x.participants[owner]
+                    for x in ex
+                    if x.series
+                    and SERIES[x.series][2] == owner
+                    and x.participants.get(owner, {}).get("role") == "organiser"
+                ]
+                if run:
+                    ev.participants[owner] = dict(run[0])
 
 
 def drop_unnamed_duplicates(st: State) -> None:

@@ -335,6 +335,10 @@ def anaphor_targets(
             if cands:
                 if m.group(0).lower().endswith("s") and word in ("exercise", "training"):
                     return [ev for ev in cands if ev.year == cands[-1].year]
+                if word in ("exercise", "training"):
+                    # "the exercise" of an item with an exercise and a training is the one
+                    # of that type
+                    cands = [ev for ev in cands if ev.type == kinds[0]] or cands
                 return (
                     [cands[-1]]
                     if word != "exercise"

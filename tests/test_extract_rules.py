@@ -254,3 +254,31 @@ def test_year_to_date_statistics_are_no_figure_of_the_operation() -> None:
         "drugs, 5 percent more than in the same period last year."
     )
     assert [(z["kg"], z["scope"]) for z in ev["seizures"]] == [(2000, "national")]
+
+
+# ---- which event a sentence speaks of
+
+
+def test_the_exercise_is_the_exercise_not_the_training_named_last() -> None:
+    evs = by_name(
+        events(
+            "From 8 to 12 May the joint exercise «Vzaimodeistvie-2023» was held at the Donguz "
+            "training ground. At the same time the special training «Eshelon-2023» was held "
+            "there. Observers from Serbia were present at the exercise."
+        )
+    )
+    assert actors(evs["Interaction-2023"]).get("SRB") == "observer"
+    assert "SRB" not in actors(evs["Echelon-2023"])
+
+
+def test_a_training_held_with_an_exercise_takes_its_contingents_and_organiser() -> None:
+    evs = by_name(
+        events(
+            "From 8 to 12 May the joint exercise of the CSTO «Vzaimodeistvie-2023» was held at the "
+            "Donguz training ground. At the same time the special training «Eshelon-2023» was "
+            "held there. Units of Belarus and Russia took part in the exercise."
+        )
+    )
+    echelon = evs["Echelon-2023"]
+    assert (echelon["start"], echelon["place"]) == ("2023-05-08", "Donguz training ground")
+    assert actors(echelon) == {"CSTO": "organiser", "BLR": "participant", "RUS": "participant"}
