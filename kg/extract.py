@@ -65,7 +65,7 @@ from kg.extract_names import (
 from kg.extract_persons import find_persons
 from kg.extract_seizures import assign_seizures
 from kg.extract_state import Event, Extraction, State
-from kg.extract_triggers import _AT_MEETING, find_triggers, sentence_targets
+from kg.extract_triggers import _ANAPHOR, _AT_MEETING, find_triggers, sentence_targets
 from kg.extract_where import assign_dates, assign_places
 from kg.facts import PartialDate
 from kg.gazetteer import Gazetteer, Mention, default_gazetteer
@@ -236,6 +236,16 @@ class _Extractor(State):
             targets, focus = sentence_targets(
                 self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
             )
+            if (
+                s_quants
+                and targets
+                and last_seizure_event is not None
+                and not explicit
+                and not _ANAPHOR.search(sent)
+            ):
+                # "Russian agencies seized 14 tons of the total": a sentence of figures goes
+                # on about the event that got the figures before it
+                targets = [last_seizure_event]
             series_here = [ev for ev in explicit if self.is_series(ev)]
             # dates
             assign_dates(

@@ -394,8 +394,8 @@ def sentence_targets(
         targets = []  # background: "since then UNODC experts regularly observe ..."
     else:
         targets = anaphor_targets(st, sent, item_events, focus)
-    if specific:
-        focus = targets
+    if specific or (targets and _ANAPHOR.search(sent)):
+        focus = targets  # the events named, or the one "the operation" points at
     elif targets and not focus:
         focus = targets
     return targets, focus

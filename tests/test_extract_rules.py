@@ -282,3 +282,29 @@ def test_a_training_held_with_an_exercise_takes_its_contingents_and_organiser() 
     echelon = evs["Echelon-2023"]
     assert (echelon["start"], echelon["place"]) == ("2023-05-08", "Donguz training ground")
     assert actors(echelon) == {"CSTO": "organiser", "BLR": "participant", "RUS": "participant"}
+
+
+def test_the_event_an_anaphor_points_at_becomes_the_focus() -> None:
+    evs = by_name(
+        events(
+            "Results of «Kanal-2023»\n\n12.05.2023\n\nOn Monday in Moscow the final meeting of "
+            "the Coordination Staff took place. In the operation the police of Armenia and "
+            "Belarus took part. Representatives of Iran and of Interpol worked in the "
+            "headquarters as observers."
+        )
+    )
+    assert actors(evs["Channel-2023"])["IRN"] == "observer"
+    meeting = next(e for e in evs.values() if e["type"] == "Meeting")
+    assert "IRN" not in actors(meeting)
+
+
+def test_a_sentence_of_figures_goes_on_about_the_event_that_got_figures() -> None:
+    evs = by_name(
+        events(
+            "The operation «Kanal-2023» was held in three stages; the final stage «Kanal-Zapad» "
+            "passed in October in Minsk. As a whole during the year 40 tons of drugs were "
+            "seized. Kazakh agencies seized 9 tons of drugs from that amount."
+        )
+    )
+    assert "KAZ" in actors(evs["Channel-2023"])
+    assert "KAZ" not in actors(evs["Channel-West-2023"])
