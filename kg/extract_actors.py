@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract_background import _BACKGROUND_BEFORE, _TRAFFIC, background_state
+from kg.extract_background import _BACKGROUND_BEFORE, _TOPIC_BEFORE, _TRAFFIC, background_state
 from kg.extract_names import SERIES
 from kg.extract_state import Event, State
 from kg.gazetteer import Mention
@@ -76,13 +76,6 @@ _TEACHERS_OF = re.compile(
     r"\b(?:experts|lecturers|instructors|trainers|specialists|teachers)\s+"
     r"(?:of|from)\s+(?:the\s+)?(?:[^.;]{0,60}?\s+and\s+(?:of\s+|from\s+)?"
     r"(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-
-_TOPIC_BEFORE = re.compile(
-    r"\b(?:discuss\w*|considered|exchanged views on|reviewed)\s+"
-    r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
-    r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,19 @@ _PEOPLE_FROM = re.compile(
     re.IGNORECASE,
 )
 
+# what is talked about: "discussed ... cooperation with INTERPOL", "informed the members about
+# the contacts with the new Afghan authorities"
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss\w*|considered|exchanged views on|reviewed|informed\b[^.;]{0,60}?\babout|"
+    r"spoke about|told about)\s+"
+    r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
+    r"experts|heads?)\b)[^.;]*$",
+    re.IGNORECASE,
+)
+_ENVOY_FOR = re.compile(
+    r"\b(?:[Rr]epresentative|[Ee]nvoy|[Gg]roup|[Cc]ommission|[Cc]ommittee|[Cc]oordinator)\b"
+    r"[^,.;]{0,40}?\bfor\s+(?:the\s+)?$"
+)
 _LIST_TAIL = re.compile(r"(?:,|\band|\bor)\s*(?:the\s+)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
@@ -126,8 +139,12 @@ def _background_here(
         before,
     ) and not re.search(r"\bon behalf of\s+(?:the\s+)?$", before):  # noqa: E501
         return True
+    if _ENVOY_FOR.search(text, max(ss, m.start - 80), m.start):
+        return True  # "the Special Representative of the President for Afghanistan": a topic
     if in_obs:
         return False
+    if _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start):
+        return True
     if (
         _BACKGROUND_BEFORE.search(before)
         and not _PEOPLE_FROM.search(before)

@@ -308,3 +308,14 @@ def test_a_sentence_of_figures_goes_on_about_the_event_that_got_figures() -> Non
     )
     assert "KAZ" in actors(evs["Channel-2023"])
     assert "KAZ" not in actors(evs["Channel-West-2023"])
+
+
+def test_an_envoy_for_a_state_and_a_topic_of_a_report_are_no_actors() -> None:
+    ev = one(
+        "On Thursday in Almaty the meeting of the CSTO working group took place. Delegations of "
+        "Kazakhstan and Tajikistan participated. The Special Envoy of the Kazakh Foreign "
+        "Minister for Afghanistan, Daniyar Omarov, informed the group about the talks with the "
+        "new Afghan authorities."
+    )
+    assert {"KAZ", "TJK"} <= set(actors(ev))
+    assert "AFG" not in actors(ev)
