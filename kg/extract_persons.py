@@ -20,10 +20,25 @@ from kg.extract_state import Event, State
 _POST = re.compile(
     r"\b(?:Deputy |First Deputy )?(?:Secretary General|Secretary-General|Chief of the (?:CSTO )?Joint "  # noqa: E501
     r"Staff|Chief of (?:the )?General Staff|(?:Defen[cs]e |Foreign |Interior )?Minister|Director|"
-    r"Chairman|Ambassador|Head|Representative|Press Secretary|Commander|President|Coordinator)\b"
+    r"Chairman|Ambassador|Head|Representative|Press Secretary|Commander|President|Coordinator)\b|"
+    # a post in lower case: "the head of the CSTO Crisis Response Centre", "deputy commander of"
+    r"\b(?:(?<=[Tt]he )|(?<=, ))(?:(?:first )?deputy )?(?:head|chairman|chief|director|commander)"
+    r"(?= of\b)"
 )
 
+_QUOTE = re.compile(r"[“”«»\"]")
+_SAID = re.compile(r"\b(?:said|told|stressed|added|emphasi[sz]ed)\b")
+# "said in his address to the meeting", "said at the closing of the course": spoke at it
+_AT_EVENT = re.compile(
+    r"\b(?:at|to|during)\s+the\s+(?:\w+\s+){0,3}(?:meeting|session|course|conference|exercise|"
+    r"training|briefing|forum|summit|plenary|consultations|seminar)\b"
+)
 _POST_WORDS = (
+    "head",
+    "chairman",
+    "chief",
+    "director",
+    "commander",
     "Secretary",
     "Chief",
     "Minister",
@@ -37,7 +52,15 @@ _POST_WORDS = (
     "Coordinator",
 )
 
-_PNAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}\b")
+_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# "Imangali Tasmagambetov", "Major General Talant Asanov" (ranks are stripped), "A. Sidorov"
+_PNAME_SRC = rf"(?:[A-Z]\.\s?){{1,2}}{_WORD}\b|\b{_WORD}(?:\s+{_WORD}){{1,5}}\b"
+_PNAME = re.compile(_PNAME_SRC)
+# "Imangali Tasmagambetov, the CSTO Secretary General, said": the name before the post
+_NAME_THEN_POST = re.compile(
+    rf"(?P<n>\b{_WORD}(?:\s+{_WORD}){{1,2}}),\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}?"
+    rf"(?={_POST.pattern})"
+)
 
 _NOT_PERSON = {
     "organization",
@@ -139,7 +162,40 @@ _NOT_PERSON = {
     "general-lieutenant",
     "general-major",
     "general-colonel",
+    "duma",
+    "commission",
+    "military",
+    "district",
+    "crisis",
+    "response",
+    "parliament",
+    "majlis",
+    "majilis",
+    "senate",
+    "mr.",
+    "ms.",
 }
+
+
+def _person_name(st: State, text: str) -> tuple[str, int] | None:
+    """The first person name in ``text`` (ranks, posts and places before it dropped) and
+    where it ends."""
+    for nm in _PNAME.finditer(text):
+        words = nm.group(0).split()
+        # the name follows the last rank, post or body word of the run ("Colonel General",
+        # "the CSTO Crisis Response Centre Sergei Kovalenko")
+        last = max(
+            (i for i, w in enumerate(words) if w.lower() in _NOT_PERSON or st.gaz.find(w)),
+            default=-1,
+        )
+        words = words[last + 1 :][:4]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        if st.gaz.find(name) or any(w in STAGES or w.lower() in SERIES for w in words):
+            continue
+        return name, text.find(name, nm.start()) + len(name)
+    return None
 
 
 def find_persons(
@@ -147,30 +203,27 @@ def find_persons(
 ) -> None:
     if not any(w in sent for w in _POST_WORDS):
         return
+    found: list[tuple[str, int, int, re.Match[str]]] = []  # name, span start, end, post
     for pm in _POST.finditer(sent):
         window = sent[pm.end() : pm.end() + 110]
         stop = re.search(r"(?<!Mr)(?<!Ms)(?<!Mrs)(?<![A-Z])[.;]\s", window)
         if stop:
             window = window[: stop.start()]
-        found = None
-        for nm in _PNAME.finditer(window):
-            words = nm.group(0).split()
-            while words and (words[0].lower() in _NOT_PERSON or st.gaz.find(words[0])):
-                words.pop(0)
-            if len(words) < 2 or any(w.lower() in _NOT_PERSON for w in words):
-                continue
-            name = " ".join(words)
-            if st.gaz.find(name) or any(w in STAGES or w.lower() in SERIES for w in words):
-                continue
-            found = (name, pm.end() + nm.end())
-            break
-        if not found:
-            continue
-        name, end = found
+        hit = _person_name(st, window)
+        if hit:
+            found.append((hit[0], pm.start(), pm.end() + hit[1], pm))
+    if "," in sent:
+        for nb in _NAME_THEN_POST.finditer(sent):
+            pm = _POST.match(sent, nb.end())
+            hit = _person_name(st, nb.group("n"))
+            if pm and hit and nb.group("n").endswith(hit[0]):
+                found.append((hit[0], nb.start(), pm.end(), pm))
+    quoted = bool(_QUOTE.search(sent) and _SAID.search(sent) and not _AT_EVENT.search(sent))
+    for name, a, end, pm in found:
         pid = slug(name)
         post_title = " ".join(sent[pm.start() : pm.end()].split())
         of = None
-        for gm in st.gaz.find(sent[pm.start() : end]):
+        for gm in st.gaz.find(sent[pm.start() : max(end, pm.end() + 40)]):
             if gm.kind in ("organisation", "state") and gm.entry.form != "programme":
                 of = gm.id
                 break
@@ -181,9 +234,11 @@ def find_persons(
                     "title": post_title,
                     "of": of,
                     "as_of": anchor.isoformat() if anchor else None,
-                    "span": (ss + pm.start(), ss + end),
+                    "span": (ss + a, ss + end),
                 }
             )
+        if quoted:
+            continue  # "..., said the deputy chairman X": a comment, not participation
         for ev in pool:
             if not st.is_series(ev) and ev.type != "Other":
                 st.add_part(ev, pid, "person", "participant", (ss, se))

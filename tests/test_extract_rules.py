@@ -319,3 +319,41 @@ def test_an_envoy_for_a_state_and_a_topic_of_a_report_are_no_actors() -> None:
     )
     assert {"KAZ", "TJK"} <= set(actors(ev))
     assert "AFG" not in actors(ev)
+
+
+# ---- persons
+
+
+def persons(ev: dict[str, Any]) -> set[str]:
+    return {p["actor"] for p in ev["participants"] if p["kind"] == "person"}
+
+
+def test_persons_after_ranks_lower_case_posts_and_initials() -> None:
+    ev = one(
+        "The exercise «Rubezh-2023» started today. Deputy Defence Minister of Tajikistan Major "
+        "General Rustam Nazarov is among its leaders. It was opened by the head of the Joint "
+        "Staff, Colonel General B. Ivanov."
+    )
+    assert {"rustam-nazarov", "b-ivanov"} <= persons(ev)
+
+
+def test_a_person_named_before_the_post() -> None:
+    ev = one(
+        "On Thursday in Vienna Imangali Tasmagambetov and Anna Berger, Director of the UNODC "
+        "Division for Operations, held a meeting."
+    )
+    assert "anna-berger" in persons(ev)
+
+
+def test_a_comment_to_journalists_is_no_participation_a_speech_at_the_event_is() -> None:
+    ev = one(
+        'From 1 to 5 May the stage «Kanal-Yug» was held. "Traffickers change routes," the '
+        "deputy director of the Agency Farrukh Aliev told journalists."
+    )
+    assert persons(ev) == set()
+    ev = one(
+        'From 1 to 5 May a seminar for border officers was held in Dushanbe. "Borders are the '
+        'first line," the UNODC Regional Representative Lena Vogel said at the closing of the '
+        "seminar."
+    )
+    assert persons(ev) == {"lena-vogel"}
