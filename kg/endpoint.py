@@ -23,6 +23,7 @@ Nothing here talks to anything but the URL the user gives.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import re
@@ -67,6 +68,12 @@ def term_ntriples(term: Any) -> str:
 
 _WORD_RE = re.compile(r"[A-Za-z_]\w*")
 _VAR_RE = re.compile(r"[?$]([A-Za-z0-9_]\w*)")
+
+
+@functools.lru_cache(maxsize=256)
+def _scan_groups_cached(sparql: str) -> tuple[tuple[int, int, frozenset[str], bool], ...]:
+    """``_scan_groups``, remembered per query text (named queries run many times)."""
+    return tuple((p, d, frozenset(n), sub) for p, d, n, sub in _scan_groups(sparql))
 
 
 def _scan_groups(sparql: str) -> list[tuple[int, int, set[str], bool]]:
@@ -136,10 +143,11 @@ def _scan_groups(sparql: str) -> list[tuple[int, int, set[str], bool]]:
     return groups
 
 
-def inject_values(sparql: str, bindings: dict[str, Any]) -> str:
+def inject_values(sparql: str, bindings: dict[str, Any], *, check: bool = True) -> str:
     """``sparql`` with each variable bound by a ``VALUES`` block placed first in every group
     that mentions it (and in the outermost group), the meaning of rdflib's ``initBindings``.
-    Values are serialised as validated N-Triples terms; the result is re-parsed."""
+    Values are serialised as validated N-Triples terms; the result is re-parsed (``check``;
+    a caller about to run it on Oxigraph, which parses it anyway, may skip that)."""
     if not bindings:
         return sparql
     blocks = {}
@@ -147,7 +155,7 @@ def inject_values(sparql: str, bindings: dict[str, Any]) -> str:
         if not _VARNAME_RE.match(name):
             raise EndpointError(f"invalid variable name {name!r}")
         blocks[name] = f"VALUES ?{name} {{ {term_ntriples(term)} }}"
-    groups = _scan_groups(sparql)
+    groups = _scan_groups_cached(sparql)
     outer = next((g for g in groups if g[1] == 0), None)
     if outer is None:
         raise EndpointError("cannot bind parameters: the query has no WHERE group")
@@ -161,7 +169,8 @@ def inject_values(sparql: str, bindings: dict[str, Any]) -> str:
     text = sparql
     for pos in sorted(inserts, reverse=True):
         text = text[:pos] + " " + " ".join(inserts[pos]) + " " + text[pos:]
-    _check_parses(text)
+    if check:
+        _check_parses(text)
     return text
 
 

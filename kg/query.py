@@ -293,12 +293,50 @@ def bind_params(backend: Any, query: NamedQuery, values: dict[str, str]) -> dict
 # --------------------------------------------------------------------------- execution
 
 
-@dataclass
 class Results:
-    """SELECT results: variable names and rows of RDF terms (None where unbound)."""
+    """SELECT results: variable names and rows of RDF terms (None where unbound).
 
-    vars: list[str]
-    rows: list[dict[str, Any]]
+    ``rows`` are dicts of rdflib terms. A store backend fills ``native`` instead (tuples of
+    pyoxigraph terms, in ``vars`` order) and ``rows`` converts them on first use: building
+    rdflib literals costs several microseconds each, more than Oxigraph takes to answer most
+    of our queries, and ``kg query`` formats the native terms directly (kg.results)."""
+
+    def __init__(
+        self,
+        vars: list[str],
+        rows: list[dict[str, Any]] | None = None,
+        *,
+        native: list[tuple[Any, ...]] | None = None,
+    ):
+        self.vars = vars
+        self._rows = rows
+        self.native = native
+        if rows is None and native is None:
+            self._rows = []
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            from kg.store import from_ox
+
+            memo: dict[Any, Any] = {None: None}  # rows repeat terms (events, roles, states)
+
+            def conv(t: Any) -> Any:
+                v = memo.get(t, memo)
+                if v is memo:
+                    v = memo[t] = from_ox(t)
+                return v
+
+            assert self.native is not None
+            self._rows = [
+                {n: conv(t) for n, t in zip(self.vars, row, strict=True)} for row in self.native
+            ]
+        return self._rows
+
+    def __len__(self) -> int:
+        if self._rows is None and self.native is not None:
+            return len(self.native)
+        return len(self.rows)
 
 
 class GraphBackend:
@@ -342,7 +380,7 @@ class StoreBackend:
     def _query(self, sparql: str, bindings: dict[str, Any] | None) -> Any:
         from kg.endpoint import inject_values
 
-        text = inject_values(sparql, bindings) if bindings else sparql
+        text = inject_values(sparql, bindings, check=False) if bindings else sparql
         try:
             return self.store.query(text, use_default_graph_as_union=True)
         except (SyntaxError, RuntimeError, OSError) as e:
@@ -351,24 +389,11 @@ class StoreBackend:
     def run(self, sparql: Any, bindings: dict[str, Any] | None = None) -> Results:
         import pyoxigraph as ox
 
-        from kg.store import from_ox
-
         res = self._query(str(sparql), bindings)
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("only SELECT queries are supported")
         names = [v.value for v in res.variables]
-        memo: dict[Any, Any] = {None: None}  # rows repeat terms (events, roles, states)
-        rows = []
-        for sol in res:
-            row = {}
-            for n in names:
-                t = sol[n]
-                v = memo.get(t, memo)
-                if v is memo:
-                    v = memo[t] = from_ox(t)
-                row[n] = v
-            rows.append(row)
-        return Results(names, rows)
+        return Results(names, native=[tuple(sol) for sol in res])
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.run(sparql, bindings).rows
@@ -384,6 +409,12 @@ def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Result
         query.prepared() if isinstance(backend, GraphBackend) else query.text, bindings
     )
     # GROUP_CONCAT has no defined order and engines differ: sort the declared list columns
+    if not query.sorted_lists:
+        return res
+    if res.native is not None and res._rows is None:
+        cols = [i for i, v in enumerate(res.vars) if v in query.sorted_lists]
+        res.native = [_sorted_native(row, cols) for row in res.native]
+        return res
     for row in res.rows:
         for col in query.sorted_lists:
             v = row.get(col)
@@ -391,6 +422,22 @@ def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Result
                 items = sorted({x for x in str(v).split(LIST_SEPARATOR) if x})
                 row[col] = Literal(LIST_SEPARATOR.join(items), lang=v.language)
     return res
+
+
+def _sorted_native(row: tuple[Any, ...], cols: list[int]) -> tuple[Any, ...]:
+    import pyoxigraph as ox
+
+    out = list(row)
+    for i in cols:
+        v = out[i]
+        if isinstance(v, ox.Literal) and v.datatype.value in (str(XSD.string), _LANG_STRING):
+            items = sorted({x for x in v.value.split(LIST_SEPARATOR) if x})
+            joined = LIST_SEPARATOR.join(items)
+            out[i] = ox.Literal(joined, language=v.language) if v.language else ox.Literal(joined)
+    return tuple(out)
+
+
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def open_backend(

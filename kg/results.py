@@ -17,42 +17,75 @@ from kg.query import Results
 FORMATS = ("table", "csv", "tsv", "json")
 
 
+_NUMERIC = {str(XSD.integer), str(XSD.decimal), str(XSD.double)}
+
+
+def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    """(kind, value, datatype, language) of an rdflib or a pyoxigraph term; kind is uri,
+    bnode or literal (the W3C JSON results names)."""
+    if isinstance(term, URIRef):
+        return "uri", str(term), None, None
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    if isinstance(term, Literal):
+        dt = str(term.datatype) if term.datatype else str(XSD.string)
+        return "literal", str(term), None if term.language else dt, term.language
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return "uri", term.value, None, None
+    if isinstance(term, ox.BlankNode):
+        return "bnode", term.value, None, None
+    if isinstance(term, ox.Literal):
+        return "literal", term.value, None if term.language else term.datatype.value, term.language
+    return "literal", str(term), str(XSD.string), None
+
+
 def _plain(term: Any) -> str:
-    return "" if term is None else str(term)
+    return "" if term is None else _parts(term)[1]
 
 
 def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal):
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype and term.datatype != XSD.string:
-            out["datatype"] = str(term.datatype)
+    kind, value, dt, lang = _parts(term)
+    out = {"type": kind, "value": value}
+    if lang:
+        out["xml:lang"] = lang
+    elif dt and dt != str(XSD.string):
+        out["datatype"] = dt
     return out
 
 
 def _tsv_term(term: Any) -> str:
     if term is None:
         return ""
-    if isinstance(term, URIRef | BNode | Literal):
-        if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.double):
-            return str(term)
-        return term.n3()
-    return str(term)
+    from kg.export import nt_term
+
+    kind, value, dt, lang = _parts(term)
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    if dt in _NUMERIC:
+        return value
+    return nt_term(Literal(value, lang=lang) if lang else Literal(value, datatype=dt))
+
+
+def _table(res: Results) -> list[list[Any]]:
+    """Rows as lists in ``res.vars`` order: the native terms when the backend gave them."""
+    if res.native is not None and res._rows is None:
+        return [list(r) for r in res.native]
+    return [[row.get(v) for v in res.vars] for row in res.rows]
 
 
 def format_results(res: Results, fmt: str) -> str:
+    rows = _table(res)
     if fmt == "json":
         doc = {
             "head": {"vars": res.vars},
             "results": {
                 "bindings": [
-                    {v: _json_term(row[v]) for v in res.vars if row.get(v) is not None}
-                    for row in res.rows
+                    {v: _json_term(t) for v, t in zip(res.vars, row, strict=True) if t is not None}
+                    for row in rows
                 ]
             },
         }
@@ -61,15 +94,15 @@ def format_results(res: Results, fmt: str) -> str:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(res.vars)
-        for row in res.rows:
-            w.writerow([_plain(row.get(v)) for v in res.vars])
+        for row in rows:
+            w.writerow([_plain(t) for t in row])
         return buf.getvalue()
     if fmt == "tsv":
         lines = ["\t".join("?" + v for v in res.vars)]
-        lines += ["\t".join(_tsv_term(row.get(v)) for v in res.vars) for row in res.rows]
+        lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
         return "\n".join(lines) + "\n"
     if fmt == "table":
-        cells = [[_plain(row.get(v)) for v in res.vars] for row in res.rows]
+        cells = [[_plain(t) for t in row] for row in rows]
         widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
         out = [
             "  ".join(v.ljust(w) for v, w in zip(res.vars, widths, strict=True)).rstrip(),
