@@ -65,7 +65,7 @@ from kg.extract_names import (
 from kg.extract_persons import find_persons
 from kg.extract_seizures import assign_seizures
 from kg.extract_state import Event, Extraction, State
-from kg.extract_triggers import _ANAPHOR, _AT_MEETING, find_triggers, sentence_targets
+from kg.extract_triggers import _AT_MEETING, find_triggers, sentence_targets
 from kg.extract_where import assign_dates, assign_places
 from kg.facts import PartialDate
 from kg.gazetteer import Gazetteer, Mention, default_gazetteer
@@ -233,7 +233,7 @@ class _Extractor(State):
                 if ev not in item_events:
                     item_events.append(ev)
             # which events does this sentence speak of?
-            targets, focus = sentence_targets(
+            targets, focus, anaphoric = sentence_targets(
                 self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
             )
             if (
@@ -241,7 +241,7 @@ class _Extractor(State):
                 and targets
                 and last_seizure_event is not None
                 and not explicit
-                and not _ANAPHOR.search(sent)
+                and not anaphoric
             ):
                 # "Russian agencies seized 14 tons of the total": a sentence of figures goes
                 # on about the event that got the figures before it

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract_background import _BACKGROUND_BEFORE, _TOPIC_BEFORE, _TRAFFIC, background_state
+from kg.extract_background import (
+    _BACKGROUND_BEFORE,
+    _TOPIC_BEFORE,
+    _TOPIC_HINTS,
+    _TRAFFIC,
+    background_state,
+)
 from kg.extract_names import SERIES
 from kg.extract_state import Event, State
 from kg.gazetteer import Mention
@@ -262,11 +268,19 @@ def assign_actors(
             continue
         if is_publisher(text, m):
             continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
-        if _TERRITORY_OF.search(before) and _MEMBER_STATES_AFTER.match(after):
+        if (
+            "territor" in before
+            and _TERRITORY_OF.search(before)
+            and _MEMBER_STATES_AFTER.match(after)
+        ):
             continue  # "on the territory of the CSTO member states": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
-        if not in_obs and _TOPIC_BEFORE.search(text[max(ss, m.start - 200) : m.start]):
+        if (
+            not in_obs
+            and any(h in sent for h in _TOPIC_HINTS)
+            and _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start)
+        ):
             continue  # "discussed ... cooperation with INTERPOL": a topic
         if (
             not in_obs

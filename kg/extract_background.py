@@ -40,6 +40,7 @@ _TOPIC_BEFORE = re.compile(
     r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
+_TOPIC_HINTS = ("iscuss", "onsider", "views on", "eview", "nformed", "about")
 _ENVOY_FOR = re.compile(
     r"\b(?:[Rr]epresentative|[Ee]nvoy|[Gg]roup|[Cc]ommission|[Cc]ommittee|[Cc]oordinator)\b"
     r"[^,.;]{0,40}?\bfor\s+(?:the\s+)?$"
@@ -139,11 +140,15 @@ def _background_here(
         before,
     ) and not re.search(r"\bon behalf of\s+(?:the\s+)?$", before):  # noqa: E501
         return True
-    if _ENVOY_FOR.search(text, max(ss, m.start - 80), m.start):
+    if "for " in text[max(ss, m.start - 9) : m.start] and _ENVOY_FOR.search(
+        text, max(ss, m.start - 80), m.start
+    ):
         return True  # "the Special Representative of the President for Afghanistan": a topic
     if in_obs:
         return False
-    if _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start):
+    if any(h in sent for h in _TOPIC_HINTS) and _TOPIC_BEFORE.search(
+        text, max(ss, m.start - 200), m.start
+    ):
         return True
     if (
         _BACKGROUND_BEFORE.search(before)

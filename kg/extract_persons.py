@@ -34,11 +34,11 @@ _AT_EVENT = re.compile(
     r"training|briefing|forum|summit|plenary|consultations|seminar)\b"
 )
 _POST_WORDS = (
-    "head",
-    "chairman",
-    "chief",
-    "director",
-    "commander",
+    "head of",
+    "chairman of",
+    "chief of",
+    "director of",
+    "commander of",
     "Secretary",
     "Chief",
     "Minister",

@@ -55,10 +55,27 @@ _MODE_AFTER = re.compile(r"\s+(?:system|format|mode|link|bridge|equipment|channe
 _PLAN_CUE = re.compile(
     r"\b(?:plans?\s+to|planned|will\s+be\s+held|to\s+be\s+held|shall\s+take\s+place|"
     r"(?:is|are)\s+scheduled|intends?\s+to|agreed\s+to\s+(?:hold|meet|gather)|"
-    r"decided\s+to\s+hold|invitation\s+to|[Nn]ext\s+(?:meeting|session|stage|round|course|"
-    r"training|exercise|plenary|consultations|conference))\b",
-    re.IGNORECASE,
+    r"decided\s+to\s+hold|invitation\s+to|next\s+(?:meeting|session|stage|round|course|"
+    r"training|exercise|plenary|consultations|conference))\b"
 )
+_PLAN_WORDS = (
+    "plan",
+    "held",
+    "shall",
+    "schedul",
+    "intend",
+    "agreed",
+    "decided",
+    "invitation",
+    "next",
+)
+
+
+def _is_plan(sent: str) -> bool:
+    low = sent.lower()
+    return any(w in low for w in _PLAN_WORDS) and bool(_PLAN_CUE.search(low))
+
+
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -210,7 +227,7 @@ def find_triggers(
     )
     low = sent.lower()
     dated = any(d.kind != "year" for d in s_dates)
-    if not dated and _PLAN_CUE.search(sent):
+    if not dated and _is_plan(sent):
         return out  # an undated plan is no event, nor news of one already reported
     for rx, typ, words in (
         (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
@@ -303,14 +320,20 @@ def find_triggers(
 
 
 def anaphor_targets(
-    st: State, sent: str, item_events: list[Event], focus: list[Event]
+    st: State,
+    sent: str,
+    item_events: list[Event],
+    focus: list[Event],
+    m: re.Match[str] | None,
+    both: re.Match[str] | None,
 ) -> list[Event]:
-    if _BOTH.search(sent):
+    """The events "both events", "the operation", "the meeting" ... point at (``both`` and
+    ``m`` are the matches of ``_BOTH`` and ``_ANAPHOR`` in ``sent``), else the focus."""
+    if both:
         n = 3 if re.search(r"\b[Aa]ll three\b", sent) else 2
         named = [ev for ev in item_events if ev.named and not st.is_series(ev)]
         if len(named) >= n:
             return named[-n:]
-    m = _ANAPHOR.search(sent)
     if m:
         word = m.group(1).lower().rstrip("s")
         kinds = {
@@ -360,11 +383,12 @@ def sentence_targets(
     item_events: list[Event],
     focus: list[Event],
     dated: bool = False,
-) -> tuple[list[Event], list[Event]]:
+) -> tuple[list[Event], list[Event], bool]:
     """The events a sentence speaks of, and the new focus: the events it names (a stage
     rather than its edition when it says "stage"), none for background ("since then ...")
     or an undated plan ("the next session in spring"), else the event its anaphor points
-    at, else the focus (the last events named)."""
+    at, else the focus (the last events named); and whether an anaphor was read."""
+    ana = None
     nonseries = [ev for ev in explicit if not st.is_series(ev)]
     parents = {ev.stage_of for ev in nonseries if ev.stage_of}
     specific = [ev for ev in nonseries if ev.id not in parents]
@@ -388,14 +412,16 @@ def sentence_targets(
             ]
             if stages:
                 targets = [stages[-1]]
-    elif _BACKGROUND_CUE.search(sent) or (
-        not dated and _PLAN_CUE.search(sent) and not (_BOTH.search(sent) or _ANAPHOR.search(sent))
-    ):
+    elif _BACKGROUND_CUE.search(sent):
         targets = []  # background: "since then UNODC experts regularly observe ..."
     else:
-        targets = anaphor_targets(st, sent, item_events, focus)
-    if specific or (targets and _ANAPHOR.search(sent)):
+        ana, both = _ANAPHOR.search(sent), _BOTH.search(sent)
+        if not dated and not (ana or both) and _is_plan(sent):
+            targets = []  # an undated plan: "a follow-up course is planned for the spring"
+        else:
+            targets = anaphor_targets(st, sent, item_events, focus, ana, both)
+    if specific or (targets and ana):
         focus = targets  # the events named, or the one "the operation" points at
     elif targets and not focus:
         focus = targets
-    return targets, focus
+    return targets, focus, bool(ana)
