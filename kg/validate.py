@@ -11,7 +11,7 @@ focus node and message. SHACL spec: https://www.w3.org/TR/shacl/ (sections 2.1.3
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -84,36 +84,50 @@ def _shape_id(report: Graph, result: URIRef) -> str:
     return str(shape)[len(prefix) :] if shape is not None and str(shape).startswith(prefix) else "?"
 
 
+def sparql_path(
+    node: object, graph: Graph, iri: Callable[[URIRef], str], group: Callable[[str], str]
+) -> str | None:
+    """A SHACL path (SHACL 2.3.1) in SPARQL property-path syntax, IRIs written by ``iri`` and
+    compound parts wrapped by ``group``; None if ``node`` is no path ``graph`` describes."""
+    from rdflib.collection import Collection
+
+    def sub(n: object) -> str | None:
+        out = sparql_path(n, graph, iri, group)
+        return None if out is None else group(out)
+
+    if isinstance(node, URIRef):
+        return iri(node)
+    if (node, RDF.first, None) in graph:
+        parts = [sub(p) for p in Collection(graph, node)]
+        return None if None in parts else "/".join(parts)  # type: ignore[arg-type]
+    for pred, fmt in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
+        inner = graph.value(node, pred)  # type: ignore[arg-type]
+        if inner is not None:
+            part = sub(inner)
+            return None if part is None else fmt.format(part)
+    alt = graph.value(node, SH.alternativePath)  # type: ignore[arg-type]
+    if alt is not None:
+        parts = [sub(p) for p in Collection(graph, alt)]
+        return None if None in parts else "|".join(parts)  # type: ignore[arg-type]
+    return None
+
+
 def path_label(node: object, graph: Graph) -> str:
     """A SHACL path as a SPARQL property path with prefixed names (``oa:hasTarget/oa:hasSource``,
     ``^sc:hasParticipation``); ``graph`` holds the path's structure (the shapes or the report)."""
-    from rdflib import BNode
-    from rdflib.collection import Collection
-
     ns = Graph()
     bind_prefixes(ns)
-    if isinstance(node, URIRef):
-        return _short(node, ns)
-    if isinstance(node, BNode):
-        if (node, RDF.first, None) in graph:
-            return "/".join(_wrap(path_label(p, graph)) for p in Collection(graph, node))
-        for pred, fmt in (
-            (SH.inversePath, "^{}"),
-            (SH.zeroOrMorePath, "{}*"),
-            (SH.oneOrMorePath, "{}+"),
-            (SH.zeroOrOnePath, "{}?"),
-        ):
-            inner = graph.value(node, pred)
-            if inner is not None:
-                return fmt.format(_wrap(path_label(inner, graph)))
-        alt = graph.value(node, SH.alternativePath)
-        if alt is not None:
-            return "|".join(_wrap(path_label(p, graph)) for p in Collection(graph, alt))
-    return str(node)
+    label = sparql_path(node, graph, lambda u: _short(u, ns), _wrap)
+    return str(node) if label is None else label
 
 
 def _wrap(label: str) -> str:
-    return f"({label})" if any(c in label for c in "/|") else label
+    return f"({label})" if any(c in label for c in "/|^*+?") else label
 
 
 def _short(node: object, graph: Graph) -> str:

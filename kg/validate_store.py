@@ -129,24 +129,12 @@ class _Compiler:
     # ------------------------------------------------------------------ paths
 
     def path(self, node: Any) -> str:
-        g = self.g
-        if isinstance(node, URIRef):
-            return _t(node)
-        if (node, RDF.first, None) in g:
-            return "(" + "/".join(self.path(p) for p in self.list(node)) + ")"
-        for pred, op in (
-            (SH.inversePath, "^{}"),
-            (SH.zeroOrMorePath, "{}*"),
-            (SH.oneOrMorePath, "{}+"),
-            (SH.zeroOrOnePath, "{}?"),
-        ):
-            inner = g.value(node, pred)
-            if inner is not None:
-                return "(" + op.format(self.path(inner)) + ")"
-        alt = g.value(node, SH.alternativePath)
-        if alt is not None:
-            return "(" + "|".join(self.path(p) for p in self.list(alt)) + ")"
-        raise Unsupported(f"path {node}")
+        from kg.validate import sparql_path
+
+        out = sparql_path(node, self.g, _t, lambda p: f"({p})")
+        if out is None:
+            raise Unsupported(f"path {node}")
+        return f"({out})"
 
     # ------------------------------------------------------------------ value expressions
 
@@ -523,7 +511,6 @@ def _run_sparql_constraints(store: Any, report: Graph, *, union: bool = False) -
                 for var, val in fdict.items():
                     msg = re.sub(f"{{[?$]{var}}}", str(val), msg)
                 report.add((r, SH.resultMessage, Literal(msg)))
-
 
 
 # --------------------------------------------------------------------------- running
