@@ -76,6 +76,13 @@ def _is_plan(sent: str) -> bool:
     return any(w in low for w in _PLAN_WORDS) and bool(_PLAN_CUE.search(low))
 
 
+# a meeting cited as the source of a decision, not reported: "in accordance with the
+# decisions of the session of the Collective Security Council of November 2023"
+_DECISION_OF = re.compile(
+    r"\b(?:decisions?|resolutions?|instructions?|mandate|pursuant to|in accordance with|"
+    r"approved by|adopted at)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -192,6 +199,8 @@ def _first_trigger(
         if t == "Meeting":
             if _TRAINING.search(sent) and "session" in m.group(0).lower():
                 continue
+            if _DECISION_OF.search(sent, max(0, m.start() - 60), m.start()):
+                continue  # "in accordance with the decision of the session of ...": a source
             if "training" in before.lower():
                 continue
             if re.search(r"(?:video|tele|web)[- ]?$", before[-8:], re.I):

@@ -357,3 +357,12 @@ def test_a_comment_to_journalists_is_no_participation_a_speech_at_the_event_is()
         "seminar."
     )
     assert persons(ev) == {"lena-vogel"}
+
+
+def test_a_session_cited_as_the_source_of_a_decision_is_no_event() -> None:
+    ev = one(
+        "On Wednesday in Bishkek the meeting of the CSTO defence ministers took place. In "
+        "accordance with the decision of the session of the Collective Security Council of "
+        "November 2022, the ministers considered the draft programme."
+    )
+    assert (ev["type"], ev["start"]) == ("Meeting", "2023-05-10")
