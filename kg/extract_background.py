@@ -45,6 +45,10 @@ _ENVOY_FOR = re.compile(
     r"\b(?:[Rr]epresentative|[Ee]nvoy|[Gg]roup|[Cc]ommission|[Cc]ommittee|[Cc]oordinator)\b"
     r"[^,.;]{0,40}?\bfor\s+(?:the\s+)?$"
 )
+_TOWN_COMMA = re.compile(
+    r"\b(?:in|near)\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*,\s*(?:the\s+)?$"
+)
 _LIST_TAIL = re.compile(r"(?:,|\band|\bor)\s*(?:the\s+)?$")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
@@ -180,6 +184,8 @@ def _background_here(
         r"\bin\s+(?:the\s+)?$", before
     ):
         return True
+    if "," in before and _TOWN_COMMA.search(before):
+        return True  # "in the city of Chui, Kyrgyzstan": the country of a town
     # "in Saratov, Russian Federation": the country of a place
     for o in s_ments:
         if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:

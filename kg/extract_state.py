@@ -40,6 +40,7 @@ class Event:
     seizures: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     met: bool = False
+    remote: bool = False  # held by videoconference: no place
     signing_span: tuple[int, int] | None = None
 
 

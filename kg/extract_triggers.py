@@ -83,6 +83,11 @@ _DECISION_OF = re.compile(
     r"approved by|adopted at)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "held by videoconference", "in the format of a videoconference": a meeting with no venue
+_REMOTE = re.compile(
+    r"\b(?:by|via|through|format of|in)\s+(?:an?\s+|the\s+)?(?:video ?conference|video link)",
+    re.IGNORECASE,
+)
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -303,11 +308,13 @@ def find_triggers(
             and ev.type == typ
             and (ev.start is None or when[0] is None or ev.start == when[0])
         ]
+        remote = typ == "Meeting" and "video" in low and bool(_REMOTE.search(sent))
         if same:
             ev = same[0]
             if ev.start is None and when[0] is not None:
                 ev.start, ev.end = when
                 ev.date_explicit = True
+            ev.remote = ev.remote or remote
             out.append((ev, (ss + m.start(), ss + m.end())))
             continue
         base = slug(name)
@@ -319,6 +326,7 @@ def find_triggers(
             eid = f"{base}-{when[0] or 'x'}-{k}"
             k += 1
         ev = st.event(eid, name=name, type=typ, doc=doc, named=False, met=met)
+        ev.remote = ev.remote or remote
         if when[0] is not None and ev.start is None:
             ev.start, ev.end = when
             ev.date_explicit = True

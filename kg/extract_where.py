@@ -159,7 +159,7 @@ def assign_places(
     targets: list[Event],
     spans: dict[str, list[tuple[int, int]]] | None = None,
 ) -> None:
-    pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other"]
+    pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other" and not ev.remote]
     if len(pool) >= 2:
         # several places for several events: each takes the places of its own part
         places = [m for m in s_ments if m.kind == "place"]
@@ -249,7 +249,13 @@ def assign_places(
             if country is None and places:
                 country = st.fb.places[places[0].id].country
             if country is None:
-                near = [m for m in s_ments if m.kind == "state" and 0 <= a - m.end <= 6]
+                # "of Russia in Domodedovo", "in the city of Chui, Kyrgyzstan"
+                b = ss + um.end("p")
+                near = [
+                    m
+                    for m in s_ments
+                    if m.kind == "state" and (0 <= a - m.end <= 6 or 0 <= m.start - b <= 6)
+                ]
                 country = near[-1].id if near else None
             break
     if (

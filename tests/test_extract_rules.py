@@ -366,3 +366,21 @@ def test_a_session_cited_as_the_source_of_a_decision_is_no_event() -> None:
         "November 2022, the ministers considered the draft programme."
     )
     assert (ev["type"], ev["start"]) == ("Meeting", "2023-05-10")
+
+
+def test_a_meeting_by_videoconference_has_no_place() -> None:
+    ev = one(
+        "On Tuesday the meeting of the CSTO Committee of Secretaries of Security Councils was held "
+        "by videoconference. Representatives of Armenia and Belarus took part from Yerevan and "
+        "Minsk."
+    )
+    assert (ev["start"], ev["place"], ev["country"]) == ("2023-05-09", None, None)
+
+
+def test_the_state_after_an_unknown_town_is_its_country() -> None:
+    ev = one(
+        "From 1 to 4 May a course for dog handlers of Tajikistan took place in the city of Chui, "
+        "Kyrgyzstan."
+    )
+    assert (ev["place"], ev["country"]) == ("Chui", "KGZ")
+    assert actors(ev) == {"TJK": "participant"}
