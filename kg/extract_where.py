@@ -26,6 +26,13 @@ from kg.textdates import DateMention
 
 _T = TypeVar("_T", DateMention, Mention)
 
+# moving forces to an exercise is not the exercise
+_REGROUP = re.compile(r"\b(?:regroup\w*|redeploy\w*|arriv\w+|relocat\w+)\b", re.IGNORECASE)
+_HELD = re.compile(
+    r"\b(?:held|hold|conducted|took place|take place|takes place|started|begins?|began|run|runs|"
+    r"will last|lasted)\b",
+    re.IGNORECASE,
+)
 _END_CUE = re.compile(
     r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
     r"was over|ends|will end|will be completed)\s+(?:on\s+)?$",
@@ -100,6 +107,8 @@ def assign_dates(
     stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
     pool = [ev for ev in pool if ev.id not in stage_ids]
     s_dates = [dm for dm in s_dates if not in_dateline(sent, dm.start - ss)]
+    if _REGROUP.search(sent) and not _HELD.search(sent):
+        return  # "from 3 to 6 September the contingents are regrouping": not the event's dates
     for ev in pool:
         for dm in _own_part(ev, pool, spans, s_dates):
             if dm.kind == "year" and ev.year is not None:

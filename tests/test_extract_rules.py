@@ -384,3 +384,11 @@ def test_the_state_after_an_unknown_town_is_its_country() -> None:
     )
     assert (ev["place"], ev["country"]) == ("Chui", "KGZ")
     assert actors(ev) == {"TJK": "participant"}
+
+
+def test_the_dates_of_regrouping_are_not_the_exercise_dates() -> None:
+    ev = one(
+        "From 2 to 5 May the contingents of the exercise «Vzaimodeistvie-2023» are regrouping "
+        "in the Republic of Belarus."
+    )
+    assert (ev["start"], ev["end"], ev["country"]) == ("2023", "2023", "BLR")
