@@ -94,33 +94,10 @@ def background_state(
     se: int,
     s_ments: list[Mention],
     in_obs: bool = False,
+    follow_list: bool = True,
 ) -> bool:
-    """Drug origin, route, venue or destination: not a participant."""
-    if _background_here(st, m, sent, ss, se, s_ments, in_obs):
-        return True
-    if in_obs or not _LIST_TAIL.search(st.text, max(ss, m.start - 12), m.start):
-        return False
-    # "on the routes from Afghanistan and Iran": a list goes on where its first state is
-    # background
-    head = _list_head(st.text, m, s_ments)
-    if head is m:
-        return False
-    key = (head.start, head.end)
-    if key not in st.list_heads:
-        st.list_heads[key] = _background_here(st, head, sent, ss, se, s_ments)
-    return st.list_heads[key]
-
-
-def _background_here(
-    st: State,
-    m: Mention,
-    sent: str,
-    ss: int,
-    se: int,
-    s_ments: list[Mention],
-    in_obs: bool = False,
-) -> bool:
-    """The cues around ``m`` itself."""
+    """Drug origin, route, venue or destination: not a participant. A list goes on where its
+    first state is background ("on the routes from Afghanistan and Iran")."""
     text = st.text
     before = text[max(ss, m.start - 40) : m.start]
     after = text[m.end : min(se, m.end + 40)]
@@ -190,7 +167,15 @@ def _background_here(
     for o in s_ments:
         if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:
             return True
-    return False
+    if not follow_list or not _LIST_TAIL.search(text, max(ss, m.start - 12), m.start):
+        return False
+    head = _list_head(text, m, s_ments)
+    if head is m:
+        return False
+    key = (head.start, head.end)
+    if key not in st.list_heads:
+        st.list_heads[key] = background_state(st, head, sent, ss, se, s_ments, False, False)
+    return st.list_heads[key]
 
 
 def _list_head(text: str, m: Mention, s_ments: list[Mention]) -> Mention:
