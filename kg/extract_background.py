@@ -169,7 +169,7 @@ def background_state(
             return True
     if not follow_list or not _LIST_TAIL.search(text, max(ss, m.start - 12), m.start):
         return False
-    head = _list_head(text, m, s_ments)
+    head = _list_head(st, m, s_ments)
     if head is m:
         return False
     key = (head.start, head.end)
@@ -178,12 +178,19 @@ def background_state(
     return st.list_heads[key]
 
 
-def _list_head(text: str, m: Mention, s_ments: list[Mention]) -> Mention:
-    """The first state of the list ("A, B and C") that ``m`` ends."""
-    states = [o for o in s_ments if o.kind == "state" and o.end <= m.start]
-    head = m
-    for o in reversed(states):
-        if not _LIST_SEP.fullmatch(text, o.end, head.start):
+def _list_head(st: State, m: Mention, s_ments: list[Mention]) -> Mention:
+    """The first state of the list ("A, B and C") that ``m`` ends (remembered per mention)."""
+    key = (m.start, m.end)
+    if key in st.heads:
+        return st.heads[key]
+    prev = None
+    for o in s_ments:  # sorted by offset
+        if o.start >= m.start:
             break
-        head = o
+        if o.kind == "state":
+            prev = o
+    head = m
+    if prev is not None and _LIST_SEP.fullmatch(st.text, prev.end, m.start):
+        head = _list_head(st, prev, s_ments)
+    st.heads[key] = head
     return head

@@ -33,23 +33,9 @@ _AT_EVENT = re.compile(
     r"\b(?:at|to|during)\s+the\s+(?:\w+\s+){0,3}(?:meeting|session|course|conference|exercise|"
     r"training|briefing|forum|summit|plenary|consultations|seminar)\b"
 )
-_POST_WORDS = (
-    "head of",
-    "chairman of",
-    "chief of",
-    "director of",
-    "commander of",
-    "Secretary",
-    "Chief",
-    "Minister",
-    "Director",
-    "Chairman",
-    "Ambassador",
-    "Head",
-    "Representative",
-    "Commander",
-    "President",
-    "Coordinator",
+_POST_HINT = re.compile(
+    r"Secretary|Chief|Minister|Director|Chairman|Ambassador|Head|Representative|Commander|"
+    r"President|Coordinator|head of|chairman of|chief of|director of|commander of"
 )
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -201,7 +187,7 @@ def _person_name(st: State, text: str) -> tuple[str, int] | None:
 def find_persons(
     st: State, sent: str, ss: int, se: int, pool: list[Event], anchor: dt.date | None
 ) -> None:
-    if not any(w in sent for w in _POST_WORDS):
+    if not _POST_HINT.search(sent):
         return
     found: list[tuple[str, int, int, re.Match[str]]] = []  # name, span start, end, post
     for pm in _POST.finditer(sent):

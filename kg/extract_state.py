@@ -79,6 +79,8 @@ class State:
         self.item_parents: set[str] = set()
         # whether the state mention at (start, end) heading a list is background
         self.list_heads: dict[tuple[int, int], bool] = {}
+        # the first state of the list a state mention at (start, end) belongs to
+        self.heads: dict[tuple[int, int], Any] = {}
 
     def event(self, eid: str, **kw: Any) -> Event:
         ev = self.events.get(eid)

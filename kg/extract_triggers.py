@@ -58,22 +58,12 @@ _PLAN_CUE = re.compile(
     r"decided\s+to\s+hold|invitation\s+to|next\s+(?:meeting|session|stage|round|course|"
     r"training|exercise|plenary|consultations|conference))\b"
 )
-_PLAN_WORDS = (
-    "plan",
-    "held",
-    "shall",
-    "schedul",
-    "intend",
-    "agreed",
-    "decided",
-    "invitation",
-    "next",
-)
+_PLAN_HINT = re.compile(r"plan|held|shall|schedul|intend|agreed|decided|invitation|next")
 
 
 def _is_plan(sent: str) -> bool:
     low = sent.lower()
-    return any(w in low for w in _PLAN_WORDS) and bool(_PLAN_CUE.search(low))
+    return bool(_PLAN_HINT.search(low)) and bool(_PLAN_CUE.search(low))
 
 
 # a meeting cited as the source of a decision, not reported: "in accordance with the
@@ -241,8 +231,7 @@ def find_triggers(
     )
     low = sent.lower()
     dated = any(d.kind != "year" for d in s_dates)
-    if not dated and _is_plan(sent):
-        return out  # an undated plan is no event, nor news of one already reported
+    plan: bool | None = None  # read when a trigger word is found
     for rx, typ, words in (
         (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
         (
@@ -272,6 +261,10 @@ def find_triggers(
     ):
         if not any(w in low for w in words):
             continue
+        if plan is None:
+            plan = not dated and _is_plan(sent)
+        if plan:
+            return out  # an undated plan is no event, nor news of one already reported
         found = _first_trigger(rx, typ, sent, ss, s_names, dated, item_events)
         if found is None:
             continue
