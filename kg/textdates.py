@@ -4,7 +4,8 @@
 ``PartialDate`` range it denotes: "from 3 to 6 September", "from 30 May to 3 June 2016",
 "May 28 - June 1, 2018", "11-12 October", "on September 3, 2024", "15 June", "in October",
 "in 2019", "this year", "today", "on Monday" (the latest such weekday not after the anchor),
-"until June 11" (an end only), inline ``dd.mm.yyyy`` and ``d-d.mm.yyyy`` ranges.
+"until June 11" (an end only), inline ``dd.mm.yyyy``, and the ranges ``d-d.mm.yyyy`` and
+``dd.mm.yyyy - dd.mm.yyyy``.
 
 Limits: English month names only; a day-month without a year takes the anchor's year (the
 year before if that lands more than ~6 months after the anchor); without an anchor, relative
@@ -99,6 +100,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2r>[0-3]?\d)|(?P<d2>[0-3]\d))"
             r"\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b"
+            # 03.06.2024 – 07.06.2024
+            r"(?:\s*[-–]\s*(?P<d3>[0-3]\d)\.(?P<m3>[01]\d)\.(?P<y3>(?:19|20)\d\d)\b)?"
         ),
     ),
     (
@@ -186,6 +189,11 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
             y2 = _year_for(m2, d2, anchor)
         y1 = num("y1") or (y2 - 1 if y2 is not None and m1 > m2 else y2)
         b, f = _pd(y1, m1, d1), _pd(y2, m2, d2)
+        if b is None or f is None or f.earliest() < b.earliest():
+            return None
+        return DateMention(0, 0, "range", b, f)
+    if kind == "dotted" and g.get("d3"):
+        b, f = _pd(num("y2"), num("m2"), num("d2")), _pd(num("y3"), num("m3"), num("d3"))
         if b is None or f is None or f.earliest() < b.earliest():
             return None
         return DateMention(0, 0, "range", b, f)

@@ -117,6 +117,8 @@ def test_the_series_of_a_named_edition_is_background() -> None:
 def test_day_range_with_dotted_month() -> None:
     d = find_dates("on 9-10.06.2023 in Aktau")[0]
     assert (str(d.begin), str(d.finish)) == ("2023-06-09", "2023-06-10")
+    d = find_dates("held 28.06.2023 – 02.07.2023 in Aktau")[0]
+    assert (str(d.begin), str(d.finish)) == ("2023-06-28", "2023-07-02")
 
 
 def test_month_abbreviations_do_not_end_a_sentence() -> None:
