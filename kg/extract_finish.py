@@ -13,6 +13,7 @@ Limits: merging is within one text; events of two texts are merged later by
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,12 @@ from kg.facts import PartialDate
 
 def _num(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral() else float(d)
+
+
+# "Meeting of The Commission", "Next meeting of the Council": a body without its organisation
+_BODY_ONLY = re.compile(
+    r"\bof [Tt]he (?:Standing )?(?:Commission|Council|Committee|Assembly|Working Group)$"
+)
 
 
 def _drop(st: State, eid: str, into: str | None) -> None:
@@ -151,19 +158,34 @@ def drop_unnamed_duplicates(st: State) -> None:
             _drop(st, eid, into=None)
 
 
+def body_meetings(st: State) -> None:
+    """ "The Commission will meet next in October": a meeting named only by the body of another
+    meeting of the item is organised by that meeting's organiser."""
+    for ev in st.events.values():
+        if ev.named or ev.type != "Meeting" or not _BODY_ONLY.search(ev.name):
+            continue
+        if any(p["kind"] == "organisation" for p in ev.participants.values()):
+            continue
+        org = next(
+            (
+                p
+                for x in st.events.values()
+                if x.doc == ev.doc and x.type == "Meeting" and x is not ev
+                for p in x.participants.values()
+                if p["kind"] == "organisation" and p["role"] == "organiser"
+            ),
+            None,
+        )
+        if org is not None:
+            ev.participants[org["actor"]] = dict(org)
+
+
 def finish(st: State) -> None:
-    drop_unnamed_duplicates(
-        st,
-    )
-    merge_stage_aliases(
-        st,
-    )
-    merge_unnamed(
-        st,
-    )
-    share_exercise_dates(
-        st,
-    )
+    drop_unnamed_duplicates(st)
+    merge_stage_aliases(st)
+    merge_unnamed(st)
+    share_exercise_dates(st)
+    body_meetings(st)
     for ev in st.events.values():
         if ev.stage_of == "__series__":
             # part of the edition of that year if the text names it, else of the series

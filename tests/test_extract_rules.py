@@ -394,3 +394,14 @@ def test_the_dates_of_regrouping_are_not_the_exercise_dates() -> None:
         "in the Republic of Belarus."
     )
     assert (ev["start"], ev["end"], ev["country"]) == ("2023", "2023", "BLR")
+
+
+def test_a_meeting_named_by_its_body_only_has_the_body_s_organiser() -> None:
+    evs = events(
+        "On Thursday in Minsk the meeting of the Standing Commission of the CSTO Parliamentary "
+        "Assembly took place. The Commission will meet next in September, in Astana."
+    )
+    assert [(e["start"], actors(e)) for e in evs] == [
+        ("2023-05-11", {"CSTO-PA": "organiser"}),
+        ("2023-09", {"CSTO-PA": "organiser"}),
+    ]
