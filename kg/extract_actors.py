@@ -46,6 +46,7 @@ _PUBLISHER_AFTER = re.compile(r" ?(?:announces|informs|reports)?\s?:")
 _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
 _ACT_SUBJECT = re.compile(r"\b(?:on|about|concerning|establishing)\s+(?:the\s+)?$")
+_WHICH_CLAUSE = re.compile(r"[»\"”']?\s*,\s*which\b[^,;.]*$")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -371,7 +372,10 @@ def assign_actors(
         # "CSTO Secretary General X said in his address to the meeting": a speaker's post
         # does not make his organisation a party to a big meeting
         speaker_post = role == "default" and bool(_POST_AFTER.match(after))
-        for ev in pool if (org_pool_ok or role != "default") else []:
+        ev_pool = pool
+        if role in ("organiser", "coordinator"):
+            ev_pool = _antecedent(st, m, pool, spans) or pool
+        for ev in ev_pool if (org_pool_ok or role != "default") else []:
             if ev.met and venue:
                 continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
             if post_of_body and ev.type != "Meeting":
@@ -447,6 +451,22 @@ def assign_actors(
             ):
                 role = "coordinator"
             st.add_part(ev, owner, "organisation", role, (ss, se))
+
+
+def _antecedent(
+    st: State, m: Mention, pool: list[Event], spans: dict[str, list[tuple[int, int]]]
+) -> list[Event]:
+    """ "within «Kanal-2025», which under the aegis of ODKB is conducted, its stage «Kanal-Yug»":
+    an organisation in a which-clause after the edition's name is the edition's, not the
+    stage's the sentence speaks of."""
+    for ev in pool:
+        parent = st.events.get(ev.stage_of or "")
+        if parent is None:
+            continue
+        for _a, b in spans.get(parent.id, []):
+            if b <= m.start and _WHICH_CLAUSE.match(st.text, b, m.start):
+                return [parent]
+    return []
 
 
 def strip_orgs(st: State, a: int, b: int, s_ments: list[Mention]) -> str:

@@ -405,3 +405,14 @@ def test_a_meeting_named_by_its_body_only_has_the_body_s_organiser() -> None:
         ("2023-05-11", {"CSTO-PA": "organiser"}),
         ("2023-09", {"CSTO-PA": "organiser"}),
     ]
+
+
+def test_an_organiser_in_a_which_clause_after_the_edition_is_the_edition_s() -> None:
+    evs = by_name(
+        events(
+            "From 3 to 7 April within the operation «Kanal-2023», which is coordinated by "
+            "CARICC, its stage «Kanal-Yug» was held. Police of Tajikistan took part."
+        )
+    )
+    assert actors(evs["Channel-2023"]).get("CARICC") == "coordinator"
+    assert "CARICC" not in actors(evs["Channel-South-2023"])
