@@ -47,6 +47,11 @@ _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORE
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
 _ACT_SUBJECT = re.compile(r"\b(?:on|about|concerning|establishing)\s+(?:the\s+)?$")
 _WHICH_CLAUSE = re.compile(r"[»\"”']?\s*,\s*which\b[^,;.]*$")
+# the rest of an organisation's name and a list separator: "UNODC (Programme Office in
+# Tajikistan) and the OSCE"
+_ORG_LIST = re.compile(
+    r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+in\s+[A-Z][\w-]*)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?"
+)
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -109,8 +114,10 @@ _PARTICIPATION_CUE = re.compile(
 )
 
 _ACTIVE_ORGANISER = re.compile(
-    r"^(?:\s*(?:,|and|the|together with)\s*)*\s*(?:jointly\s+|have\s+|has\s+)?"
-    r"(?:organi[sz]ed|convened|hosted|held|conducted)\b",
+    r"^(?:\s*(?:,|and|the|together with)\s*)*(?:\s+Secretariat|\s+Centre|\s+Center)?"
+    r"(?:\s+in\s+[A-Z][\w-]*)?"
+    r"(?:\s+(?:today|yesterday|also|again))?\s*(?:jointly\s+|have\s+|has\s+)?"
+    r"(organi[sz]ed|convened|hosted|held|conducted)\b",
     re.IGNORECASE,
 )
 
@@ -239,7 +246,9 @@ def assign_actors(
             if m.kind == "organisation"
         }
     )
+    prev_org: tuple[int, str] | None = None  # end and role of the last organiser named
     for m in s_ments:
+        active = None
         if m.kind == "place" or m.entry.form == "programme":
             continue
         for ev, a, b in signings:
@@ -358,11 +367,23 @@ def assign_actors(
             or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
             )
-            or _ACTIVE_ORGANISER.match(strip_orgs(st, m.end, min(se, m.end + 160), s_ments))
+            or (
+                active := _ACTIVE_ORGANISER.match(
+                    strip_orgs(st, m.end, min(se, m.end + 160), s_ments)
+                )
+            )
         ):
-            role = "organiser"
+            # "the SCO Secretariat in Beijing hosted a meeting": the host
+            role = "host" if active and active.group(1).lower() == "hosted" else "organiser"
+        elif prev_org and _ORG_LIST.fullmatch(text, prev_org[0], m.start):
+            role = prev_org[1]  # "organized by UNODC and CARICC": the list shares the role
         else:
             role = "default"
+        by_cue = role == "coordinator" or (
+            role == "organiser"
+            and bool(_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
+        )
+        prev_org = (m.end, role) if by_cue else None
         venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
         # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
         # add a sub-body to an exercise or a big meeting
@@ -388,6 +409,8 @@ def assign_actors(
             ):
                 continue
             r = role
+            if r == "default" and m.id in ev.participants:
+                continue  # named again in passing: the role found before stands
             if r == "default":
                 has_org = any(
                     p["role"] in ("organiser", "coordinator")

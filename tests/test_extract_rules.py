@@ -416,3 +416,18 @@ def test_an_organiser_in_a_which_clause_after_the_edition_is_the_edition_s() -> 
     )
     assert actors(evs["Channel-2023"]).get("CARICC") == "coordinator"
     assert "CARICC" not in actors(evs["Channel-South-2023"])
+
+
+def test_an_organisation_that_hosted_is_the_host_and_a_list_shares_the_organiser_role() -> None:
+    ev = one(
+        "On Thursday the SCO Secretariat in Beijing hosted a meeting of the heads of the "
+        "border services of the Shanghai Cooperation Organization member states. Officials of "
+        "China and India took part."
+    )
+    assert actors(ev)["SCO"] == "host"
+    ev = one(
+        "A seminar on financial investigations, organized by the UNODC Programme Office in "
+        "Tajikistan and the OSCE, was held in Dushanbe on 2-3 May. Officers of Tajikistan "
+        "attended."
+    )
+    assert (actors(ev)["UNODC"], actors(ev)["OSCE"]) == ("organiser", "organiser")
