@@ -4,9 +4,12 @@ seed graph with seeded violations of every shape and check, and on tricky litera
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
@@ -154,3 +157,60 @@ def test_paths_are_labelled_as_property_paths() -> None:
     labels = {path_label(p, shapes_graph()) for p in shapes_graph().objects(None, SH.path)}
     assert {"oa:hasTarget/oa:hasSource", "^sc:hasParticipation"} <= labels
     assert "org:memberDuring/time:hasBeginning/time:inXSDDate" in labels
+
+
+# --------------------------------------------------------------------------- random damage
+
+_DATATYPES = [XSD.date, XSD.gYear, XSD.string, XSD.decimal, XSD.nonNegativeInteger, XSD.integer]
+
+
+@st.composite
+def _damage(draw: st.DrawFn, triples: list) -> list[tuple[str, object]]:  # type: ignore[type-arg]
+    """A few random edits of a graph: drop a triple, add a second value, retype a literal,
+    point an object elsewhere."""
+    n = len(triples)
+    edits = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["drop", "second", "retype", "repoint"]))
+        edits.append((kind, draw(st.integers(0, n - 1)), draw(st.integers(0, 10**6))))
+    return edits
+
+
+@pytest.mark.slow
+def test_randomly_damaged_graphs_same_as_pyshacl(seed_build) -> None:  # type: ignore[no-untyped-def]
+    base = sorted(seed_build.graph, key=repr)
+    subjects = sorted({t[0] for t in base}, key=str)
+
+    @settings(
+        max_examples=int(os.environ.get("KG_DAMAGE_EXAMPLES", "12")),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(_damage(base))
+    def check(edits: list[tuple[str, int, int]]) -> None:
+        g = Graph()
+        for t in base:
+            g.add(t)
+        for kind, i, r in edits:
+            s, p, o = base[i]
+            if kind == "drop":
+                g.remove((s, p, o))
+            elif kind == "second":
+                g.add(
+                    (
+                        s,
+                        p,
+                        Literal(f"x{r}") if isinstance(o, Literal) else subjects[r % len(subjects)],
+                    )
+                )
+            elif kind == "retype" and isinstance(o, Literal):
+                g.remove((s, p, o))
+                g.add((s, p, Literal(str(o), datatype=_DATATYPES[r % len(_DATATYPES)])))
+            elif kind == "repoint" and isinstance(o, URIRef):
+                g.remove((s, p, o))
+                g.add((s, p, subjects[r % len(subjects)]))
+        ref = validate_graph(g)
+        ours = validate_store(_store(g))
+        assert sorted(ours.violations, key=repr) == sorted(ref.violations, key=repr), edits
+
+    check()
