@@ -52,6 +52,23 @@ _WHICH_CLAUSE = re.compile(r"[»\"”']?\s*,\s*which\b[^,;.]*$")
 _ORG_LIST = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+in\s+[A-Z][\w-]*)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?"
 )
+_JOINTLY_WITH = re.compile(r"\b(?:jointly|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_THEN_HELD = re.compile(
+    r"[^.;]{0,60}?,\s*(?:jointly\s+)?(?:organi[sz]ed|convened|held|conducted)\b"
+)
+# "consultations of the CSTO Secretariat with the UN Office": both sides take part
+_WITH_AFTER = re.compile(r"\s+with\s+(?:the\s+)?[A-Z]")
+_TALKS_OF = re.compile(
+    r"\b(?:consultations|talks|meeting|negotiations)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_TOOK_PART_AFTER = re.compile(
+    r"\s+(?:also\s+)?(?:took part|take part|participated|were involved|attended)\b"
+)
+_JOINT_SESSION_OF = re.compile(
+    r"\bjoint\s+(?:[\w-]+\s+){0,2}(?:meeting|session|sitting)\s+of\s+(?:the\s+)?[^.;]*$",
+    re.IGNORECASE,
+)
+_MARGINS_OF = re.compile(r"\bon the (?:margins|sidelines) of\s+(?:an?\s+|the\s+)?$")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -115,7 +132,7 @@ _PARTICIPATION_CUE = re.compile(
 
 _ACTIVE_ORGANISER = re.compile(
     r"^(?:\s*(?:,|and|the|together with)\s*)*(?:\s+Secretariat|\s+Centre|\s+Center)?"
-    r"(?:\s+in\s+[A-Z][\w-]*)?"
+    r"(?:\s+in\s+[A-Z][\w-]*)?(?:\s*,\s*(?:jointly|together)\s+with\s+[^,.;]{0,60},)?"
     r"(?:\s+(?:today|yesterday|also|again))?\s*(?:jointly\s+|have\s+|has\s+)?"
     r"(organi[sz]ed|convened|hosted|held|conducted)\b",
     re.IGNORECASE,
@@ -284,6 +301,9 @@ def assign_actors(
             and _MEMBER_STATES_AFTER.match(after)
         ):
             continue  # "on the territory of the CSTO member states": where, not who
+        if "margins" in before or "sidelines" in before:
+            if _MARGINS_OF.search(before):
+                continue  # "on the margins of a UN event": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
         if (
@@ -350,8 +370,18 @@ def assign_actors(
             re.IGNORECASE,
         ) or (_COORD.search(sent) and _AEGIS_BEFORE.search(before)):
             role = "coordinator"
-        elif _TEACHERS_OF.search(before) or re.search(r"\bwith\s+(?:the\s+)?$", before):
-            role = "participant"  # "experts of UNODC conducted", "consultations with the UN"
+        elif _JOINTLY_WITH.search(before) and _THEN_HELD.match(text, m.end, se):
+            role = "organiser"  # "UNODC, jointly with the OSCE Office in Bishkek, held a course"
+        elif (
+            _TEACHERS_OF.search(before)
+            or re.search(r"\bwith\s+(?:the\s+)?$", before)
+            or _TOOK_PART_AFTER.match(after)
+            or (_WITH_AFTER.match(after) and _TALKS_OF.search(before))
+            or _JOINT_SESSION_OF.search(text, max(ss, m.start - 90), m.start)
+        ):
+            # "experts of UNODC conducted", "consultations with the UN", "officers of the Joint
+            # Staff took part as well", "a joint training session of the Joint Staff and ..."
+            role = "participant"
         elif (
             _ORGANISED.search(before)
             or _ORGANISERS_WERE.search(before)

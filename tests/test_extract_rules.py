@@ -431,3 +431,27 @@ def test_an_organisation_that_hosted_is_the_host_and_a_list_shares_the_organiser
         "attended."
     )
     assert (actors(ev)["UNODC"], actors(ev)["OSCE"]) == ("organiser", "organiser")
+
+
+def test_roles_jointly_with_took_part_joint_session_and_talks_of_a_with_b() -> None:
+    ev = one(
+        "From 2 to 5 May UNODC, jointly with the OSCE Programme Office in Dushanbe, held a "
+        "training course for border officers of Tajikistan."
+    )
+    assert (actors(ev)["UNODC"], actors(ev)["OSCE"]) == ("organiser", "organiser")
+    ev = one(
+        "On Thursday the joint training of the duty shifts of the crisis centres was held on the "
+        "basis of the CSTO Crisis Response Centre. Officers of the CSTO Joint Staff took part "
+        "as well."
+    )
+    assert actors(ev) == {"CSTO-CRC": "host", "CSTO-JOINT-STAFF": "participant"}
+    ev = one(
+        "On 2-3 May a joint working session of the CSTO Joint Staff and the CSTO Secretariat "
+        "took place in Moscow."
+    )
+    assert set(actors(ev).values()) == {"participant"}
+    ev = one(
+        "On 8 May in Geneva, on the margins of a UN event, consultations of the CSTO "
+        "Secretariat with the United Nations Office of Counter-Terrorism took place."
+    )
+    assert actors(ev) == {"CSTO-SECRETARIAT": "participant", "UN": "participant"}
