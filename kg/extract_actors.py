@@ -42,7 +42,7 @@ _CLAUSE_BOUND = re.compile(
     r"(?!\s+(?:in the \w+\s+)?(?:as\s+(?:an?\s+)?observers?|with\s+(?:the\s+)?observer\s+status))"
 )
 
-_PUBLISHER_AFTER = re.compile(r" ?(?:announces|informs|reports)?\s?:")
+_PUBLISHER_AFTER = re.compile(r"(?: [\w-]+){0,3}? ?(?:announces|informs|reports)?\s?:")
 _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
 _ACT_SUBJECT = re.compile(r"\b(?:on|about|concerning|establishing)\s+(?:the\s+)?$")

@@ -455,3 +455,12 @@ def test_roles_jointly_with_took_part_joint_session_and_talks_of_a_with_b() -> N
         "Secretariat with the United Nations Office of Counter-Terrorism took place."
     )
     assert actors(ev) == {"CSTO-SECRETARIAT": "participant", "UN": "participant"}
+
+
+def test_a_press_office_heading_the_title_is_the_publisher() -> None:
+    ev = one(
+        "CIS antiterror centre: exercise «Kaspiy-Antiterror-2023» held\n\n12.05.2023\n\nFrom 9 "
+        "to 11 May the exercise «Kaspiy-Antiterror-2023» was held in Aktau. Organizer of the "
+        "exercise was the Anti-Terrorism Center of the CIS member states."
+    )
+    assert "CIS" not in actors(ev)
