@@ -117,7 +117,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}(?:\s+{_y('y2')})?\b"
+            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}"
+            rf"(?:\s+{_y('y2')}|,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?\b"
         ),
     ),  # noqa: E501
     ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
@@ -219,6 +220,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         if m2 is None:
             return None
         y2 = num("y2") or _year_for(m2, None, anchor)
+        rel = g.get("rel")
+        if rel and anchor is not None:  # "in November last year"
+            y2 = anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
         p = _pd(y2, m2, None)
         return DateMention(0, 0, "month", p, p) if p else None
     if kind == "year":

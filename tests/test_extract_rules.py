@@ -464,3 +464,8 @@ def test_a_press_office_heading_the_title_is_the_publisher() -> None:
         "exercise was the Anti-Terrorism Center of the CIS member states."
     )
     assert "CIS" not in actors(ev)
+
+
+def test_a_month_of_last_year() -> None:
+    d = find_dates("the operation held in November last year", DAY)[0]
+    assert (str(d.begin), str(d.finish)) == ("2022-11", "2022-11")
