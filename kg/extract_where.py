@@ -33,6 +33,9 @@ _HELD = re.compile(
     r"will last|lasted)\b",
     re.IGNORECASE,
 )
+_SAME_PLACE = re.compile(
+    r"\b(?:in|at|on) the same (place|venue|location|city|training ground|ground)\b", re.IGNORECASE
+)
 _END_CUE = re.compile(
     r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
     r"was over|ends|will end|will be completed)\s+(?:on\s+)?$",
@@ -324,6 +327,23 @@ def assign_places(
             if _LOCATION_BEFORE.search(before) and not _TRAFFIC.search(sent):
                 country = m.id
                 break
+    same = "same" in sent and _SAME_PLACE.search(sent)
+    if place_name is None and same:
+        # "met the day before in the same place": where the item's last placed event was;
+        # "at the same (training) ground": its last training ground
+        doc = pool[0].doc
+        ground = same.group(1).lower().endswith("ground")
+        prev = [
+            x
+            for i in st.order
+            if (x := st.events[i]).doc == doc
+            and x.place
+            and x not in pool
+            and not x.remote
+            and (not ground or x.place.endswith("training ground"))
+        ]
+        if prev:
+            place_name, place_id, country = prev[-1].place, prev[-1].place_id, prev[-1].country
     tg_new = bool(place_name and place_name.endswith("training ground")) or bool(
         place_id and st.fb.places[place_id].kind == "training-ground"
     )

@@ -469,3 +469,15 @@ def test_a_press_office_heading_the_title_is_the_publisher() -> None:
 def test_a_month_of_last_year() -> None:
     d = find_dates("the operation held in November last year", DAY)[0]
     assert (str(d.begin), str(d.finish)) == ("2022-11", "2022-11")
+
+
+def test_in_the_same_place_is_the_place_of_the_item_s_last_event() -> None:
+    evs = events(
+        "Today in Minsk, in the Palace of Independence, the session of the CSTO Parliamentary "
+        "Assembly took place. Delegations of Armenia and Belarus participated. A day before, "
+        "on 11 May, the Council of the Assembly met in the same place."
+    )
+    assert [(e["start"], e["place"]) for e in evs] == [
+        ("2023-05-12", "Minsk"),
+        ("2023-05-11", "Minsk"),
+    ]
