@@ -86,6 +86,10 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
+_INCLUDES = re.compile(
+    r"\b(?:[Ii]t|[Tt]he (?:exercise|training)s?)\s+(?:includes?|included|will include|"
+    r"comprises?|comprised|consists? of|consisted of)\b"
+)
 
 
 class _Extractor(State):
@@ -233,9 +237,22 @@ class _Extractor(State):
                 if ev not in item_events:
                     item_events.append(ev)
             # which events does this sentence speak of?
+            umbrella = focus[0] if len(focus) == 1 and focus[0].named else None
             targets, focus, anaphoric = sentence_targets(
                 self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
             )
+            if umbrella is not None and _INCLUDES.search(sent):
+                # "«Combat Brotherhood-2021» ... It includes «Interaction-2021», «Search-2021»":
+                # the components are part of it, and what follows speaks of all of them
+                parts = [
+                    ev
+                    for ev in explicit
+                    if ev is not umbrella and ev.named and ev.type in ("Exercise", "Training")
+                ]
+                if parts and umbrella.type in ("Exercise", "Training"):
+                    for ev in parts:
+                        ev.stage_of = ev.stage_of or umbrella.id
+                    focus = [umbrella, *parts]
             if (
                 s_quants
                 and targets

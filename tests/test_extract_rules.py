@@ -481,3 +481,18 @@ def test_in_the_same_place_is_the_place_of_the_item_s_last_event() -> None:
         ("2023-05-12", "Minsk"),
         ("2023-05-11", "Minsk"),
     ]
+
+
+def test_an_umbrella_exercise_includes_its_components() -> None:
+    evs = by_name(
+        events(
+            "From 8 to 12 May the joint training «Boevoe bratstvo-2023» will take place in "
+            "Belarus. It includes the exercise «Vzaimodeistvie-2023» and the special training "
+            "«Poisk-2023». Contingents of Armenia and Russia are involved."
+        )
+    )
+    umbrella = evs["Combat Brotherhood-2023"]
+    assert {"ARM", "RUS"} <= set(actors(umbrella))
+    for name in ("Interaction-2023", "Search-2023"):
+        assert evs[name]["part_of"] == umbrella["id"]
+        assert {"ARM", "RUS"} <= set(actors(evs[name]))
