@@ -86,6 +86,7 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
+_BODY_ANAPHOR = re.compile(r"\b[Tt]he (Council|Commission|Committee)\b(?! of\b)")
 _INCLUDES = re.compile(
     r"\b(?:[Ii]t|[Tt]he (?:exercise|training)s?)\s+(?:includes?|included|will include|"
     r"comprises?|comprised|consists? of|consisted of)\b"
@@ -119,6 +120,21 @@ class _Extractor(State):
             self._item(s, e, anchor, doc_id)
         finish(self)
 
+    def _body_anaphors(self, seg: str, s: int, mentions: list[Mention]) -> list[Mention]:
+        """ "the Council" after "the Coordination Council ...": the body named before in the
+        item (not "the Council of Foreign Ministers", another body)."""
+        if "he Co" not in seg:
+            return []
+        out = []
+        bodies = sorted((m for m in mentions if m.kind == "organisation"), key=lambda m: m.start)
+        for bm in _BODY_ANAPHOR.finditer(seg):
+            a, b = bm.start(1) + s, bm.end(1) + s
+            word = bm.group(1)
+            prev = [m for m in bodies if m.end <= a and word in self.text[m.start : m.end]]
+            if prev and not any(m.start < b and a < m.end for m in mentions):
+                out.append(Mention(a, b, prev[-1].entry))
+        return out
+
     def _item(self, s: int, e: int, anchor: dt.date | None, doc: str) -> None:
         text = self.text
         seg = text[s:e]
@@ -136,6 +152,7 @@ class _Extractor(State):
                 a, b = cm.start() + s, cm.end() + s
                 if cc and not any(x < b and a < y for x, y in taken):
                     mentions.append(Mention(a, b, cc[0].entry))
+        mentions.extend(self._body_anaphors(seg, s, mentions))
         dates = [
             DateMention(x.start + s, x.end + s, x.kind, x.begin, x.finish)
             for x in find_dates(seg, anchor)
@@ -204,7 +221,12 @@ class _Extractor(State):
                 spans.setdefault(ev.id, []).append((a, b))
 
             for n in s_names:
-                ev = self.named_event(n, doc, item_year)
+                year = item_year
+                if n.stage and n.year is None:
+                    # "«Kanal-2022» ... in two stages: «Kanal-Yug» and ...": the edition's year
+                    eds = [x.year for x in s_names if x.series == n.series and x.year]
+                    year = eds[0] if eds else item_year
+                ev = self.named_event(n, doc, year)
                 if ev is not None:
                     note(ev, n.start, n.end)
             self.note_stages(sent, ss, s_names, doc, item_year, explicit, note)

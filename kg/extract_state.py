@@ -117,7 +117,17 @@ class State:
     def is_series(self, ev: Event) -> bool:
         return ev.named and ev.series is not None and ev.year is None
 
-    def add_part(self, ev: Event, actor: str, kind: str, role: str, span: tuple[int, int]) -> None:
+    def add_part(
+        self,
+        ev: Event,
+        actor: str,
+        kind: str,
+        role: str,
+        span: tuple[int, int],
+        guess: bool = False,
+    ) -> None:
+        """Add ``actor`` to ``ev`` or strengthen its role; a role read from a cue ("coordinated
+        by") replaces one guessed from an organisation's being named (``guess``)."""
         cur = ev.participants.get(actor)
         rank = {
             "organiser": 0,
@@ -130,8 +140,14 @@ class State:
         }
         if cur is None:
             ev.participants[actor] = {"actor": actor, "kind": kind, "role": role, "span": span}
-        elif rank[role] < rank[cur["role"]]:
+            if guess:
+                ev.participants[actor]["guess"] = True
+        elif rank[role] < rank[cur["role"]] or (
+            cur.get("guess") and not guess and role in ("coordinator", "host")
+        ):
             cur["role"], cur["span"] = role, span
+            if not guess:
+                cur.pop("guess", None)
 
     def note_stages(
         self,

@@ -496,3 +496,17 @@ def test_an_umbrella_exercise_includes_its_components() -> None:
     for name in ("Interaction-2023", "Search-2023"):
         assert evs[name]["part_of"] == umbrella["id"]
         assert {"ARM", "RUS"} <= set(actors(evs[name]))
+
+
+def test_the_council_is_the_council_named_before_and_a_cue_beats_a_guess() -> None:
+    evs = by_name(
+        events(
+            "Coordination Council reviewed operation «Kanal-2022»\n\n12.05.2023\n\nOn 10 May the "
+            "meeting of the Coordination Council of heads of competent authorities on countering "
+            "illicit drug trafficking of the CSTO member states took place. The Council summed "
+            "up the results of the operation «Kanal-2022», which was coordinated by the Council "
+            "and held in two stages: «Kanal-Yug» and «Kanal-Sever»."
+        )
+    )
+    assert actors(evs["Channel-2022"]) == {"CSTO-CCHCA": "coordinator"}
+    assert actors(evs["Channel-South-2022"]) == {}
