@@ -35,7 +35,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.build import build_dataset, build_nquads, union_graph
-from kg.export import _graph_term, atomic_write_bytes, trig_bytes, turtle_bytes
+from kg.export import atomic_write_bytes, trig_bytes, turtle_bytes
 from kg.facts import FactBase
 from kg.seeds import load_seeds
 from kg.validate import FAST_THRESHOLD, Report, validate_graph, write_report
@@ -221,20 +221,20 @@ def _build_on_store(
 ) -> BuildResult:
     """The store route, once the builder has filled ``store`` and ``spool``: shapes on the
     store; files from the spool sorted on disk (deterministic whatever the input order)."""
-    from kg.export import quad_to_triple, sort_lines, write_sorted_rdf
+    from kg.export import sort_lines, write_sorted_rdf
 
     tmp = spool.parent
     ok = report is None or report.conforms
     triples_nt = tmp / "triples.nt"
     with open(spool, "rb") as src, open(tmp / "triples.raw", "wb") as dst:
-        dst.writelines(quad_to_triple(line) for line in src)
+        dst.writelines(_spool_triple(line) for line in src)
     triples = sort_lines(tmp / "triples.raw", triples_nt)
     written: list[Path] = []
     if out is not None:
         out = Path(out)
         if ok:
             quads_nq = tmp / "quads.sorted.nq"
-            sort_lines(spool, quads_nq, key=lambda ln: (_graph_term(ln), ln))
+            sort_lines(spool, quads_nq, key=lambda ln: (_spool_graph(ln), ln))
             files = [
                 (write_sorted_rdf(triples_nt, tmp / "kg.ttl", "N_TRIPLES", "TURTLE"), "kg.ttl"),
                 (write_sorted_rdf(quads_nq, tmp / "kg.trig", "N_QUADS", "TRIG"), "kg.trig"),
@@ -254,6 +254,16 @@ def _build_on_store(
         written.append(kgstore.write_snapshot(store_dir, store))
         clock.lap("write store snapshot")
     return BuildResult(fb, report, written, triples, store, clock.laps)
+
+
+# Spool lines are the builder's own: every one ends with its graph label, ``<g> .`` (a general
+# N-Quads line needs kg.export's tokenizer; here the last " <" is the label, 2-3x faster).
+def _spool_triple(line: bytes) -> bytes:
+    return line[: line.rfind(b" <")] + b" .\n"
+
+
+def _spool_graph(line: bytes) -> bytes:
+    return line[line.rfind(b" <") + 1 : line.rfind(b">") + 1]
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -74,3 +74,18 @@ def test_quad_to_triple() -> None:
     assert quad_to_triple(q) == b'<http://e/s> <http://e/p> "a <b> c" .\n'
     q = b"<http://e/s> <http://e/p> <http://e/o> <http://e/g> .\n"
     assert quad_to_triple(q) == b"<http://e/s> <http://e/p> <http://e/o> .\n"
+
+
+def test_spool_lines_split_like_the_general_tokenizer(shared_sources: list[Path]) -> None:
+    from kg.build import build_nquads
+    from kg.export import _graph_term
+    from kg.pipeline import _spool_graph, _spool_triple
+
+    fb = load_seeds(paths.seeds_dir(), shared_sources)
+    chunks: list[bytes] = []
+    build_nquads(fb, chunks.append)
+    lines = b"".join(chunks).splitlines(keepends=True)
+    assert len(lines) > 2000
+    for line in lines:
+        assert _spool_triple(line) == quad_to_triple(line)
+        assert _spool_graph(line) == _graph_term(line) != b""
