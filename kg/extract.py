@@ -86,7 +86,7 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
-_BODY_ANAPHOR = re.compile(r"\b[Tt]he (Council|Commission|Committee)\b(?! of\b)")
+_BODY_ANAPHOR = re.compile(r"\bby the (Council|Commission|Committee)\b(?! of\b)")
 _INCLUDES = re.compile(
     r"\b(?:[Ii]t|[Tt]he (?:exercise|training)s?)\s+(?:includes?|included|will include|"
     r"comprises?|comprised|consists? of|consisted of)\b"

@@ -61,10 +61,6 @@ _WITH_AFTER = re.compile(r"\s+with\s+(?:the\s+)?[A-Z]")
 _TALKS_OF = re.compile(
     r"\b(?:consultations|talks|meeting|negotiations)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
-_REVIEWS_AFTER = re.compile(
-    r"\s+(?:(?:\w+\s+){0,2}?(?:summed up|reviewed|considered|discussed|assessed|heard)\b|"
-    r"the results of\b)"
-)
 _TOOK_PART_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:took part|take part|participated|were involved|attended)\b"
 )
@@ -427,13 +423,6 @@ def assign_actors(
         # "CSTO Secretary General X said in his address to the meeting": a speaker's post
         # does not make his organisation a party to a big meeting
         speaker_post = role == "default" and bool(_POST_AFTER.match(after))
-        # (only for a body named by its bare word, "the Council", which is rarely the subject
-        # of anything but its own meetings)
-        reviews = (
-            role == "default"
-            and text[m.start : m.end] in ("Council", "Commission", "Committee")
-            and bool(_REVIEWS_AFTER.match(after))
-        )
         ev_pool = pool
         if role in ("organiser", "coordinator"):
             ev_pool = _antecedent(st, m, pool, spans) or pool
@@ -452,8 +441,6 @@ def assign_actors(
             r = role
             if r == "default" and m.id in ev.participants:
                 continue  # named again in passing: the role found before stands
-            if r == "default" and reviews and ev.type != "Meeting":
-                continue  # "The Council reviewed the results of «Channel-2020»": not its actor
             if r == "default":
                 has_org = any(
                     p["role"] in ("organiser", "coordinator")
