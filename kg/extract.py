@@ -65,7 +65,7 @@ from kg.extract_names import (
 from kg.extract_persons import find_persons
 from kg.extract_seizures import assign_seizures
 from kg.extract_state import Event, Extraction, State
-from kg.extract_triggers import _AT_MEETING, find_triggers, sentence_targets
+from kg.extract_triggers import _AT_MEETING, find_triggers, is_plan, sentence_targets
 from kg.extract_where import assign_dates, assign_places
 from kg.facts import PartialDate
 from kg.gazetteer import Gazetteer, Mention, default_gazetteer
@@ -120,6 +120,26 @@ class _Extractor(State):
             self._item(s, e, anchor, doc_id)
         finish(self)
 
+    def _merge_org_and_body(self, mentions: list[Mention]) -> list[Mention]:
+        """ "the CSTO Coordination Council": an organisation written right before a body of its
+        own is part of the body's name (one mention), not a second actor."""
+        mentions.sort(key=lambda x: x.start)
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == "organisation"
+                and m.kind == "organisation"
+                and 0 <= m.start - prev.end <= 1
+                and (o := self.fb.organisations.get(m.id)) is not None
+                and o.parent == prev.id
+            ):
+                out[-1] = Mention(prev.start, m.end, m.entry)
+                continue
+            out.append(m)
+        return out
+
     def _body_anaphors(self, seg: str, s: int, mentions: list[Mention]) -> list[Mention]:
         """ "the Council" after "the Coordination Council ...": the body named before in the
         item (not "the Council of Foreign Ministers", another body)."""
@@ -153,6 +173,7 @@ class _Extractor(State):
                 if cc and not any(x < b and a < y for x, y in taken):
                     mentions.append(Mention(a, b, cc[0].entry))
         mentions.extend(self._body_anaphors(seg, s, mentions))
+        mentions = self._merge_org_and_body(mentions)
         dates = [
             DateMention(x.start + s, x.end + s, x.kind, x.begin, x.finish)
             for x in find_dates(seg, anchor)
@@ -220,6 +241,8 @@ class _Extractor(State):
                     explicit.append(ev)
                 spans.setdefault(ev.id, []).append((a, b))
 
+            plan_sent = bool(s_names) and not any(d.kind != "year" for d in s_dates)
+            plan_sent = plan_sent and is_plan(sent)
             for n in s_names:
                 year = item_year
                 if n.stage and n.year is None:
@@ -229,6 +252,7 @@ class _Extractor(State):
                 ev = self.named_event(n, doc, year)
                 if ev is not None:
                     note(ev, n.start, n.end)
+                    ev.planned = plan_sent and ev.planned is not False
             self.note_stages(sent, ss, s_names, doc, item_year, explicit, note)
             triggered = find_triggers(
                 self, sent, ss, se, s_names, s_dates, s_ments, doc, item_events

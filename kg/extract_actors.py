@@ -18,6 +18,7 @@ import re
 
 from kg.extract_background import (
     _BACKGROUND_BEFORE,
+    _NEGATED_AFTER,
     _TOPIC_BEFORE,
     _TOPIC_HINTS,
     _TRAFFIC,
@@ -60,6 +61,11 @@ _THEN_HELD = re.compile(
 _WITH_AFTER = re.compile(r"\s+with\s+(?:the\s+)?[A-Z]")
 _TALKS_OF = re.compile(
     r"\b(?:consultations|talks|meeting|negotiations)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "the delegation of the CSTO Secretariat took part" (not "representatives of the CSTO member
+# states", which names the states)
+_DELEGATION_OF = re.compile(
+    r"\b(?:delegations?|representatives|officers|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _TOOK_PART_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:took part|take part|participated|were involved|attended)\b"
@@ -301,6 +307,8 @@ def assign_actors(
             and _MEMBER_STATES_AFTER.match(after)
         ):
             continue  # "on the territory of the CSTO member states": where, not who
+        if _NEGATED_AFTER.match(after):
+            continue  # "The CSTO will not send its observers": not an actor
         if "margins" in before or "sidelines" in before:
             if _MARGINS_OF.search(before):
                 continue  # "on the margins of a UN event": where, not who
@@ -374,6 +382,7 @@ def assign_actors(
             role = "organiser"  # "UNODC, jointly with the OSCE Office in Bishkek, held a course"
         elif (
             _TEACHERS_OF.search(before)
+            or (_DELEGATION_OF.search(before) and not _MEMBER_STATES_AFTER.match(after))
             or re.search(r"\bwith\s+(?:the\s+)?$", before)
             or _TOOK_PART_AFTER.match(after)
             or (_WITH_AFTER.match(after) and _TALKS_OF.search(before))

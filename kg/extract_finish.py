@@ -215,8 +215,17 @@ def finish(st: State) -> None:
     used = {ev.part_of for ev in st.events.values() if ev.part_of and ev.type != "Operation"}
     for eid in list(st.order):
         ev = st.events[eid]
-        drop = (st.is_series(ev) and eid not in used and not ev.seizures) or (
-            not ev.named and ev.start is None and not ev.participants
+        drop = (
+            (st.is_series(ev) and eid not in used and not ev.seizures)
+            or (not ev.named and ev.start is None and not ev.participants)
+            or (
+                # "the exercises planned for 2025, including «Vzaimodeistvie-2025»": a plan
+                ev.planned
+                and eid not in used
+                and not ev.seizures
+                and not any(p["kind"] != "person" for p in ev.participants.values())
+                and (ev.start is None or ev.start.precision == "year")
+            )
         )
         if drop:
             _drop(st, eid, into=None)

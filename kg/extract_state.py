@@ -41,6 +41,7 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     met: bool = False
     remote: bool = False  # held by videoconference: no place
+    planned: bool | None = None  # named only in undated plans ("exercises planned for 2025")
     signing_span: tuple[int, int] | None = None
 
 

@@ -61,7 +61,7 @@ _PLAN_CUE = re.compile(
 _PLAN_HINT = re.compile(r"plan|held|shall|schedul|intend|agreed|decided|invitation|next")
 
 
-def _is_plan(sent: str) -> bool:
+def is_plan(sent: str) -> bool:
     low = sent.lower()
     return bool(_PLAN_HINT.search(low)) and bool(_PLAN_CUE.search(low))
 
@@ -262,7 +262,7 @@ def find_triggers(
         if not any(w in low for w in words):
             continue
         if plan is None:
-            plan = not dated and _is_plan(sent)
+            plan = not dated and is_plan(sent)
         if plan:
             return out  # an undated plan is no event, nor news of one already reported
         found = _first_trigger(rx, typ, sent, ss, s_names, dated, item_events)
@@ -426,7 +426,7 @@ def sentence_targets(
         targets = []  # background: "since then UNODC experts regularly observe ..."
     else:
         ana, both = _ANAPHOR.search(sent), _BOTH.search(sent)
-        if not dated and not (ana or both) and _is_plan(sent):
+        if not dated and not (ana or both) and is_plan(sent):
             targets = []  # an undated plan: "a follow-up course is planned for the spring"
         else:
             targets = anaphor_targets(st, sent, item_events, focus, ana, both)

@@ -36,6 +36,10 @@ _HELD = re.compile(
 _SAME_PLACE = re.compile(
     r"\b(?:in|at|on) the same (place|venue|location|city|training ground|ground)\b", re.IGNORECASE
 )
+# the day a statement was made, not the event's: "the ministry said on Wednesday that ..."
+_SAID_ON = re.compile(
+    r"\b(?:said|reported|announced|stated|informed|told\s+\w+|added)\s+(?:on\s+|this\s+)?$"
+)
 _END_CUE = re.compile(
     r"\b(?:completed|ended|finished|concluded|closed|came to an end|"
     r"was over|ends|will end|will be completed)\s+(?:on\s+)?$",
@@ -109,7 +113,12 @@ def assign_dates(
     # a stage named with its operation gets the date, not the operation
     stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
     pool = [ev for ev in pool if ev.id not in stage_ids]
-    s_dates = [dm for dm in s_dates if not in_dateline(sent, dm.start - ss)]
+    s_dates = [
+        dm
+        for dm in s_dates
+        if not in_dateline(sent, dm.start - ss)
+        and not _SAID_ON.search(st.text, max(ss, dm.start - 30), dm.start)
+    ]
     if _REGROUP.search(sent) and not _HELD.search(sent):
         return  # "from 3 to 6 September the contingents are regrouping": not the event's dates
     for ev in pool:

@@ -510,3 +510,35 @@ def test_the_council_is_the_council_named_before_and_a_cue_beats_a_guess() -> No
     )
     assert actors(evs["Channel-2022"]) == {"CSTO-CCHCA": "coordinator"}
     assert actors(evs["Channel-South-2022"]) == {}
+
+
+def test_the_day_of_a_statement_is_not_the_event_s_and_org_plus_body_is_the_body() -> None:
+    ev = one(
+        "ALMATY, 12 May 2023 - The Interior Ministry said on Wednesday that its officers had "
+        'joined the stage "Kanal - Tsentr", which ran from 2 to 6 May. The operation is '
+        "coordinated by the CSTO Coordination Council of heads of anti-drug agencies."
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-02", "2023-05-06")
+    assert actors(ev) == {"CSTO-CCHCA": "coordinator"}
+
+
+def test_a_delegation_of_a_body_takes_part_and_a_body_that_will_not_send_does_not() -> None:
+    ev = one(
+        "The delegation of the CSTO Secretariat took part in the meeting of the heads of border "
+        "services of the CIS member states in Tashkent on 10 May."
+    )
+    assert actors(ev)["CSTO-SECRETARIAT"] == "participant"
+    ev = one(
+        'From 3 to 17 June the exercise "Khaan Quest-2023" will take place near Ulaanbaatar. '
+        "Units of Kazakhstan take part. The CSTO will not send its observers this year."
+    )
+    assert "CSTO" not in actors(ev)
+
+
+def test_editions_named_only_in_an_undated_plan_are_no_events() -> None:
+    ev = one(
+        "On Monday the CSTO Secretary General held a working meeting with the heads of the CSTO "
+        "Joint Staff. They discussed the joint exercises planned for 2024, including "
+        "«Vzaimodeistvie-2024» in Kazakhstan."
+    )
+    assert ev["type"] == "Meeting"
