@@ -40,7 +40,8 @@ _CLAUSE_BOUND = re.compile(
     r"\bwith the participation of\b|\.\s|,\s+with\b|"
     r"\b(?:took part|participated|were involved|are involved|take part|"
     r"participate|were represented)\b"
-    r"(?!\s+(?:in the \w+\s+)?(?:as\s+(?:an?\s+)?observers?|with\s+(?:the\s+)?observer\s+status))"
+    r"(?!\s+(?:in the \w+\s+)?(?:as\s+(?:an?\s+)?observers?|"
+    r"with\s+(?:the\s+)?observer\s+status|by\s+(?:\w+\s+)?observers?))"
 )
 
 _PUBLISHER_AFTER = re.compile(r"(?: [\w-]+){0,3}? ?(?:announces|informs|reports)?\s?:")

@@ -542,3 +542,11 @@ def test_editions_named_only_in_an_undated_plan_are_no_events() -> None:
         "«Vzaimodeistvie-2024» in Kazakhstan."
     )
     assert ev["type"] == "Meeting"
+
+
+def test_represented_by_observers_makes_observers() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Zaslon» was held. Police of Armenia took part; "
+        "Uzbekistan and Iran were represented by observers."
+    )
+    assert actors(ev) == {"ARM": "participant", "UZB": "observer", "IRN": "observer"}
