@@ -141,9 +141,9 @@ class _Extractor(State):
         return out
 
     def _body_anaphors(self, seg: str, s: int, mentions: list[Mention]) -> list[Mention]:
-        """ "the Council" after "the Coordination Council ...": the body named before in the
-        item (not "the Council of Foreign Ministers", another body)."""
-        if "he Co" not in seg:
+        """ "coordinated by the Council" after "the Coordination Council ...": the body named
+        before in the item (not "the Council of Foreign Ministers", another body)."""
+        if "by the Co" not in seg:
             return []
         out = []
         bodies = sorted((m for m in mentions if m.kind == "organisation"), key=lambda m: m.start)

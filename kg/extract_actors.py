@@ -20,9 +20,9 @@ from kg.extract_background import (
     _BACKGROUND_BEFORE,
     _NEGATED_AFTER,
     _TOPIC_BEFORE,
-    _TOPIC_HINTS,
     _TRAFFIC,
     background_state,
+    topic_words,
 )
 from kg.extract_names import SERIES
 from kg.extract_state import Event, State
@@ -76,6 +76,7 @@ _JOINT_SESSION_OF = re.compile(
     re.IGNORECASE,
 )
 _MARGINS_OF = re.compile(r"\bon the (?:margins|sidelines) of\s+(?:an?\s+|the\s+)?$")
+_NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -308,7 +309,7 @@ def assign_actors(
             and _MEMBER_STATES_AFTER.match(after)
         ):
             continue  # "on the territory of the CSTO member states": where, not who
-        if _NEGATED_AFTER.match(after):
+        if _may_negate(after) and _NEGATED_AFTER.match(after):
             continue  # "The CSTO will not send its observers": not an actor
         if "margins" in before or "sidelines" in before:
             if _MARGINS_OF.search(before):
@@ -317,7 +318,7 @@ def assign_actors(
             continue  # "according to the CSTO Secretariat": a data source
         if (
             not in_obs
-            and any(h in sent for h in _TOPIC_HINTS)
+            and topic_words(sent)
             and _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start)
         ):
             continue  # "discussed ... cooperation with INTERPOL": a topic
@@ -379,15 +380,24 @@ def assign_actors(
             re.IGNORECASE,
         ) or (_COORD.search(sent) and _AEGIS_BEFORE.search(before)):
             role = "coordinator"
-        elif _JOINTLY_WITH.search(before) and _THEN_HELD.match(text, m.end, se):
+        elif (
+            "with" in before and _JOINTLY_WITH.search(before) and _THEN_HELD.match(text, m.end, se)
+        ):
             role = "organiser"  # "UNODC, jointly with the OSCE Office in Bishkek, held a course"
         elif (
             _TEACHERS_OF.search(before)
-            or (_DELEGATION_OF.search(before) and not _MEMBER_STATES_AFTER.match(after))
+            or (
+                before.endswith(("of ", "of the "))
+                and _DELEGATION_OF.search(before)
+                and not _MEMBER_STATES_AFTER.match(after)
+            )
             or re.search(r"\bwith\s+(?:the\s+)?$", before)
             or _TOOK_PART_AFTER.match(after)
             or (_WITH_AFTER.match(after) and _TALKS_OF.search(before))
-            or _JOINT_SESSION_OF.search(text, max(ss, m.start - 90), m.start)
+            or (
+                "oint" in text[max(ss, m.start - 90) : m.start]
+                and _JOINT_SESSION_OF.search(text, max(ss, m.start - 90), m.start)
+            )
         ):
             # "experts of UNODC conducted", "consultations with the UN", "officers of the Joint
             # Staff took part as well", "a joint training session of the Joint Staff and ..."
@@ -514,6 +524,11 @@ def assign_actors(
             ):
                 role = "coordinator"
             st.add_part(ev, owner, "organisation", role, (ss, se))
+
+
+def _may_negate(after: str) -> bool:
+    """A cheap test before ``_NEGATED_AFTER``: does a negation word follow at all?"""
+    return any(w in after for w in _NEG_WORDS)
 
 
 def _antecedent(

@@ -13,6 +13,7 @@ sentence; a negation further away ("Armenia, as last year, again declined") is n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract_state import State
 from kg.gazetteer import Mention
@@ -40,7 +41,15 @@ _TOPIC_BEFORE = re.compile(
     r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
-_TOPIC_HINTS = ("iscuss", "onsider", "views on", "eview", "nformed", "about")
+_TOPIC_HINT = re.compile(r"iscuss|onsider|views on|eview|nformed|about")
+
+
+@lru_cache(maxsize=64)
+def topic_words(sent: str) -> bool:
+    """Whether ``sent`` has a word of ``_TOPIC_BEFORE`` at all (asked once per sentence)."""
+    return bool(_TOPIC_HINT.search(sent))
+
+
 _ENVOY_FOR = re.compile(
     r"\b(?:[Rr]epresentative|[Ee]nvoy|[Gg]roup|[Cc]ommission|[Cc]ommittee|[Cc]oordinator)\b"
     r"[^,.;]{0,40}?\bfor\s+(?:the\s+)?$"
@@ -49,7 +58,8 @@ _TOWN_COMMA = re.compile(
     r"\b(?:in|near)\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*,\s*(?:the\s+)?$"
 )
-_LIST_TAIL = re.compile(r"(?:,|\band|\bor)\s*(?:the\s+)?$")
+_NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
+_TOWN_WORDS = ("city", "town", "village", "settlement")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
     r"\b(smuggl\w*|traffick\w*|routes?|origin|opiates?|stream|flow|transit|production|"
@@ -108,7 +118,7 @@ def background_state(
             and re.fullmatch(r",\s*(?:the\s+)?", text[o.end : m.start])
         ):
             return True
-    if _NEGATED_AFTER.match(after) or re.search(
+    if (any(w in after for w in _NEG_WORDS) and _NEGATED_AFTER.match(after)) or re.search(
         r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
         r"(?:the\s+)?$",
         before,
@@ -127,9 +137,7 @@ def background_state(
         return True  # "the Special Representative of the President for Afghanistan": a topic
     if in_obs:
         return False
-    if any(h in sent for h in _TOPIC_HINTS) and _TOPIC_BEFORE.search(
-        text, max(ss, m.start - 200), m.start
-    ):
+    if topic_words(sent) and _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start):
         return True
     if (
         _BACKGROUND_BEFORE.search(before)
@@ -161,13 +169,18 @@ def background_state(
         r"\bin\s+(?:the\s+)?$", before
     ):
         return True
-    if "," in before and _TOWN_COMMA.search(before):
+    if "," in before and any(w in before for w in _TOWN_WORDS) and _TOWN_COMMA.search(before):
         return True  # "in the city of Chui, Kyrgyzstan": the country of a town
     # "in Saratov, Russian Federation": the country of a place
     for o in s_ments:
         if o.kind == "place" and 0 <= m.start - o.end <= 3 and "," in text[o.end : m.start]:
             return True
-    if not follow_list or not _LIST_TAIL.search(text, max(ss, m.start - 12), m.start):
+    if not follow_list:
+        return False
+    tail = text[max(ss, m.start - 12) : m.start].rstrip()
+    if tail.endswith(" the"):
+        tail = tail[:-4].rstrip()
+    if not tail.endswith((",", " and", " or")):
         return False
     head = _list_head(st, m, s_ments)
     if head is m:

@@ -15,6 +15,7 @@ names of unnamed events are short descriptions built from the words after the tr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract_items import in_dateline
 from kg.extract_names import Named, slug
@@ -61,6 +62,7 @@ _PLAN_CUE = re.compile(
 _PLAN_HINT = re.compile(r"plan|held|shall|schedul|intend|agreed|decided|invitation|next")
 
 
+@lru_cache(maxsize=256)
 def is_plan(sent: str) -> bool:
     low = sent.lower()
     return bool(_PLAN_HINT.search(low)) and bool(_PLAN_CUE.search(low))
