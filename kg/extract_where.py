@@ -86,6 +86,10 @@ _UNKNOWN_PLACE = re.compile(
     r"province|ground))"
 )
 
+_UNKNOWN_REGION = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<r>([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince))\b"
+)
+_REGION_END = re.compile(r"\s(?:[Rr]egion|[Oo]blast|[Pp]rovince)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 
 _TRAINING_GROUND = re.compile(
@@ -279,6 +283,16 @@ def assign_places(
                 ]
                 country = near[-1].id if near else None
             break
+    if place_name is None and ("egion" in sent or "blast" in sent or "rovince" in sent):
+        # a region the gazetteer does not know: "in the Zhambyl region of Kazakhstan"
+        for rm in _UNKNOWN_REGION.finditer(sent):
+            a, b = ss + rm.start("r"), ss + rm.end("r")
+            if any(m.start < b and a < m.end for m in s_ments) or rm.group(1).lower() in _NOT_TOWNS:
+                continue
+            place_name, place_id = rm.group("r"), None
+            near = [m for m in s_ments if m.kind == "state" and 0 <= m.start - b <= 25]
+            country = near[0].id if near else country
+            break
     if (
         place_id is None
         and place_name is None
@@ -376,9 +390,13 @@ def assign_places(
                 ev.country = country
         elif (
             place_name
-            and ev.place_id
-            and st.fb.places[ev.place_id].kind == "region"
+            and (
+                (ev.place_id and st.fb.places[ev.place_id].kind == "region")
+                # a region the gazetteer does not know ("Khatlon region")
+                or (ev.place_id is None and _REGION_END.search(ev.place or ""))
+            )
             and (place_id is None or st.fb.places[place_id].kind == "city")
+            and not _REGION_END.search(place_name)
             and (country is None or country == ev.country)
         ):
             ev.place, ev.place_id = place_name, place_id  # a town in that region

@@ -550,3 +550,15 @@ def test_represented_by_observers_makes_observers() -> None:
         "Uzbekistan and Iran were represented by observers."
     )
     assert actors(ev) == {"ARM": "participant", "UZB": "observer", "IRN": "observer"}
+
+
+def test_a_region_the_gazetteer_does_not_know_and_a_town_in_it() -> None:
+    ev = one(
+        "From 2 to 5 May the training «Grom-2023» was held in the Zhambyl region of Kazakhstan."
+    )
+    assert (ev["place"], ev["country"]) == ("Zhambyl region", "KAZ")
+    ev = one(
+        "Agency: in Sughd region the stage «Kanal-Sever» summed up\n\n12.05.2023\n\nFrom 2 to 6 "
+        "May the stage «Kanal-Sever» was held. Its headquarters worked in city Guliston."
+    )
+    assert ev["place"] == "Guliston"
