@@ -210,7 +210,7 @@ def observer_spans(st: State, sent: str, ss: int) -> list[tuple[int, int, int, i
     for m in _OBSERVER.finditer(sent):
         if re.search(
             r"\b(?:discuss\w*|considered|talked about|about|regarding)\s+(?:the\s+)?"
-            r"(?:\w+\s+){0,4}$",
+            r"(?:\w+\s+){0,6}$",
             sent[max(0, m.start() - 60) : m.start()],
         ):
             continue  # "discussed the participation of Mongolian observers": a topic

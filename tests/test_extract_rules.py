@@ -562,3 +562,12 @@ def test_a_region_the_gazetteer_does_not_know_and_a_town_in_it() -> None:
         "May the stage «Kanal-Sever» was held. Its headquarters worked in city Guliston."
     )
     assert ev["place"] == "Guliston"
+
+
+def test_observers_as_a_topic_of_a_meeting_make_no_observer() -> None:
+    ev = one(
+        "Yesterday the Secretary General of the CSTO received in the Secretariat the Ambassador "
+        "of the Republic of Serbia. They discussed the participation of Serbian officers as "
+        "observers in the CSTO exercises."
+    )
+    assert actors(ev)["SRB"] == "participant"
