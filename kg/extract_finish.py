@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract_names import SERIES, canonical_name, slug
-from kg.extract_state import Event, Extraction, State
+from kg.extract_state import Extraction, State
 from kg.facts import PartialDate
 
 
@@ -180,11 +180,6 @@ def body_meetings(st: State) -> None:
             ev.participants[org["actor"]] = dict(org)
 
 
-def _historic(ev: Event, year: int | None) -> bool:
-    """A named edition two or more years older than the item that names it."""
-    return bool(ev.named and ev.year and year and ev.year <= year - 2)
-
-
 def finish(st: State) -> None:
     drop_unnamed_duplicates(st)
     merge_stage_aliases(st)
@@ -218,19 +213,15 @@ def finish(st: State) -> None:
     # since 2003" is background, and so is the series of a named edition) is not an event of
     # this text; nor is an unnamed event without date and actors
     used = {ev.part_of for ev in st.events.values() if ev.part_of and ev.type != "Operation"}
-    doc_year = {d["id"]: int(d["published"][:4]) for d in st.documents if d.get("published")}
     for eid in list(st.order):
         ev = st.events[eid]
         drop = (
             (st.is_series(ev) and eid not in used and not ev.seizures)
             or (not ev.named and ev.start is None and not ev.participants)
             or (
-                # "the exercises planned for 2025, including «Vzaimodeistvie-2025»": a plan;
-                # "under his leadership «Vzaimodeistvie-2015» was prepared" (an item of 2025):
-                # history
-                (ev.planned or _historic(ev, doc_year.get(ev.doc)))
+                # "the exercises planned for 2025, including «Vzaimodeistvie-2025»": a plan
+                ev.planned
                 and eid not in used
-                and not ev.part_of
                 and not ev.seizures
                 and not any(p["kind"] != "person" for p in ev.participants.values())
                 and (ev.start is None or ev.start.precision == "year")

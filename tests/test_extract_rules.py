@@ -571,13 +571,3 @@ def test_observers_as_a_topic_of_a_meeting_make_no_observer() -> None:
         "observers in the CSTO exercises."
     )
     assert actors(ev)["SRB"] == "participant"
-
-
-def test_editions_years_before_the_item_named_in_passing_are_history() -> None:
-    assert (
-        events(
-            "The CSTO Secretariat expresses condolences on the death of General Ivan Petrov. "
-            "Under his leadership the exercises «Vzaimodeistvie-2015» and «Poisk-2016» were held."
-        )
-        == []
-    )
