@@ -203,6 +203,15 @@ _LIST_WORDS = {
 
 
 def observer_spans(st: State, sent: str, ss: int) -> list[tuple[int, int, int, int]]:
+    """The observer clauses of a sentence (clause start, end, cue start, end), once per
+    sentence."""
+    cached = st.observer_cache.get(ss)
+    if cached is None:
+        cached = st.observer_cache[ss] = _observer_spans(sent, ss)
+    return cached
+
+
+def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     low = sent.lower()
     if not any(w in low for w in ("observ", "monitor", "watch", "guest", "invit", "followed")):
@@ -260,16 +269,24 @@ def assign_actors(
     text = st.text
     obs = observer_spans(st, sent, ss)
     pool = [ev for ev in targets if not st.is_series(ev) and ev.type != "Other"]
-    has_states = any(m.kind == "state" and not is_observer(st, m, obs, s_ments) for m in s_ments)
+    has_orgs = any(m.kind == "organisation" for m in s_ments)
+    # (what follows is needed only for organisations)
+    has_states = has_orgs and any(
+        m.kind == "state" and not is_observer(st, m, obs, s_ments) for m in s_ments
+    )
     # an organisation named in a sentence about no event in particular takes part only
     # if the sentence says so ("representatives of UNODC attended"), not in passing
-    org_pool_ok = bool(spans) or bool(_PARTICIPATION_CUE.search(sent))
-    n_orgs = len(
-        {
-            (o.parent or o.id) if (o := st.fb.organisations.get(m.id)) else m.id
-            for m in s_ments
-            if m.kind == "organisation"
-        }
+    org_pool_ok = has_orgs and (bool(spans) or bool(_PARTICIPATION_CUE.search(sent)))
+    n_orgs = (
+        len(
+            {
+                (o.parent or o.id) if (o := st.fb.organisations.get(m.id)) else m.id
+                for m in s_ments
+                if m.kind == "organisation"
+            }
+        )
+        if has_orgs
+        else 0
     )
     prev_org: tuple[int, str] | None = None  # end and role of the last organiser named
     for m in s_ments:

@@ -80,6 +80,8 @@ class State:
         self.item_parents: set[str] = set()
         # whether the state mention at (start, end) heading a list is background
         self.list_heads: dict[tuple[int, int], bool] = {}
+        # the observer clauses of the sentence starting at an offset
+        self.observer_cache: dict[int, Any] = {}
         # the first state of the list a state mention at (start, end) belongs to
         self.heads: dict[tuple[int, int], Any] = {}
 

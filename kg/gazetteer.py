@@ -14,7 +14,7 @@ forms: "Secretariat of the CSTO" -> "Secretariat of the ODKB"), and places with 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,14 +37,13 @@ class Mention:
     start: int
     end: int
     entry: Entry
+    # the entry's kind and id, copied once (they are read very often)
+    kind: str = field(init=False, repr=False, compare=False)
+    id: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        return self.entry.kind
-
-    @property
-    def id(self) -> str:
-        return self.entry.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", self.entry.kind)
+        object.__setattr__(self, "id", self.entry.id)
 
 
 _SPELLINGS = (
