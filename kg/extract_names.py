@@ -97,6 +97,7 @@ STAGES = {
     "baryer": "Barrier",
     "barrier": "Barrier",
     "zaslon": "Barrier",
+    "screen": "Barrier",  # zaslon, also translated "screen" (tests/devset/README.md)
     "granitsa": "Border",
     "border": "Border",
     "tranzit": "Transit",
@@ -106,6 +107,7 @@ STAGES = {
     "sinteticheskiy": "Synthetics",
     "sintetika": "Synthetics",
     "patrol": "Patrol",
+    "dozor": "Patrol",
     "polyus": "Pole",
     "legion": "Legion",
     "volna": "Wave",

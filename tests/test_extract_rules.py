@@ -571,3 +571,10 @@ def test_observers_as_a_topic_of_a_meeting_make_no_observer() -> None:
         "observers in the CSTO exercises."
     )
     assert actors(ev)["SRB"] == "participant"
+
+
+def test_stage_words_of_the_conventions_table() -> None:
+    from kg.extract import canonical_name
+
+    assert canonical_name("kanal", "Dozor", 2023) == "Channel-Patrol-2023"
+    assert canonical_name("channel", "Screen", 2022) == "Channel-Barrier-2022"
