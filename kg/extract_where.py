@@ -59,6 +59,12 @@ _SEATS = {
 
 _REGION_WORD = re.compile(r"\s*(?:region|oblast|province|district)\b", re.IGNORECASE)
 _OFFICE_IN = re.compile(r"\b(?:Office|Bureau|Embassy|Consulate|Representation)\s+in\s+$")
+# buildings that stand for their city (tests/devset/README.md, "Place")
+_BUILDINGS = {
+    "Tauride Palace": "saint-petersburg",
+    "Vienna International Centre": "vienna",
+}
+_BUILDING_RE = re.compile("|".join(_BUILDINGS))
 _SEAT_RE = re.compile(
     r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
     r"(?P<b>(?:[A-Z][\w-]*(?:['’]s)?\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
@@ -293,6 +299,12 @@ def assign_places(
             near = [m for m in s_ments if m.kind == "state" and 0 <= m.start - b <= 25]
             country = near[0].id if near else country
             break
+    if place_id is None and place_name is None and ("Palace" in sent or "Centre" in sent):
+        # a building stands for its city: "in the Tauride Palace" -> Saint Petersburg
+        bm = _BUILDING_RE.search(sent)
+        if bm:
+            pl = st.fb.places[_BUILDINGS[bm.group(0)]]
+            place_name, place_id, country = pl.name, pl.id, pl.country
     if (
         place_id is None
         and place_name is None

@@ -578,3 +578,10 @@ def test_stage_words_of_the_conventions_table() -> None:
 
     assert canonical_name("kanal", "Dozor", 2023) == "Channel-Patrol-2023"
     assert canonical_name("channel", "Screen", 2022) == "Channel-Barrier-2022"
+
+
+def test_a_building_stands_for_its_city() -> None:
+    ev = one(
+        "Today in the Tauride Palace the plenary session of the CSTO Parliamentary Assembly opened."
+    )
+    assert (ev["place"], ev["country"]) == ("Saint Petersburg", "RUS")
