@@ -77,6 +77,7 @@ _JOINT_SESSION_OF = re.compile(
 )
 _MARGINS_OF = re.compile(r"\bon the (?:margins|sidelines) of\s+(?:an?\s+|the\s+)?$")
 _NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
+_STATE_HOSTS = re.compile(r"\b(?:hosted by|host country|host state|hosting)\s+(?:the\s+)?$")
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
@@ -310,6 +311,8 @@ def assign_actors(
             if background_state(st, m, sent, ss, se, s_ments, in_obs):
                 continue
             role = "observer" if in_obs else "participant"
+            if not in_obs and "host" in before and _STATE_HOSTS.search(before):
+                role = "host"  # "hosted by Belarus": host, unless it also takes part
             for ev in pool:
                 st.add_part(ev, m.id, "state", role, (ss, se))
             continue

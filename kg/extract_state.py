@@ -145,6 +145,8 @@ class State:
             ev.participants[actor] = {"actor": actor, "kind": kind, "role": role, "span": span}
             if guess:
                 ev.participants[actor]["guess"] = True
+        elif kind == "state" and {role, cur["role"]} == {"host", "participant"}:
+            cur["role"] = "participant"  # a state that hosts and takes part is a participant
         elif rank[role] < rank[cur["role"]] or (
             cur.get("guess") and not guess and role in ("coordinator", "host")
         ):

@@ -585,3 +585,16 @@ def test_a_building_stands_for_its_city() -> None:
         "Today in the Tauride Palace the plenary session of the CSTO Parliamentary Assembly opened."
     )
     assert (ev["place"], ev["country"]) == ("Saint Petersburg", "RUS")
+
+
+def test_a_state_that_only_hosts_is_host_one_that_also_takes_part_a_participant() -> None:
+    ev = one(
+        "On Wednesday in Minsk the consultations of the CSTO, SCO and CIS secretariats took "
+        "place, hosted by Belarus."
+    )
+    assert actors(ev)["BLR"] == "host"
+    ev = one(
+        "On Wednesday in Minsk the meeting of the CSTO defence ministers took place, hosted by "
+        "Belarus. Ministers of Belarus and Russia participated."
+    )
+    assert actors(ev)["BLR"] == "participant"
