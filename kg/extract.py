@@ -41,6 +41,7 @@ from bisect import bisect_left
 from typing import Any
 
 from kg.extract_actors import assign_actors
+from kg.extract_background import _TOPIC_BEFORE, topic_words
 from kg.extract_finish import finish, result
 from kg.extract_items import (
     MAX_CHARS,
@@ -252,7 +253,10 @@ class _Extractor(State):
                 ev = self.named_event(n, doc, year)
                 if ev is not None:
                     note(ev, n.start, n.end)
-                    ev.planned = plan_sent and ev.planned is not False
+                    by_the_way = plan_sent or bool(
+                        topic_words(sent) and _TOPIC_BEFORE.search(text, ss, n.start)
+                    )
+                    ev.passing = by_the_way and ev.passing is not False
             self.note_stages(sent, ss, s_names, doc, item_year, explicit, note)
             triggered = find_triggers(
                 self, sent, ss, se, s_names, s_dates, s_ments, doc, item_events

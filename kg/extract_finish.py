@@ -219,11 +219,15 @@ def finish(st: State) -> None:
             (st.is_series(ev) and eid not in used and not ev.seizures)
             or (not ev.named and ev.start is None and not ev.participants)
             or (
-                # "the exercises planned for 2025, including «Vzaimodeistvie-2025»": a plan
-                ev.planned
+                # "the exercises planned for 2025, including «Vzaimodeistvie-2025»": a plan;
+                # "informed about the results of «Kanal-2023»": a topic
+                ev.passing
                 and eid not in used
                 and not ev.seizures
-                and not any(p["kind"] != "person" for p in ev.participants.values())
+                and not any(
+                    p["kind"] != "person" and not (ev.series and p["actor"] == SERIES[ev.series][2])
+                    for p in ev.participants.values()
+                )
                 and (ev.start is None or ev.start.precision == "year")
             )
         )

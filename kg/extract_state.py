@@ -41,7 +41,9 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     met: bool = False
     remote: bool = False  # held by videoconference: no place
-    planned: bool | None = None  # named only in undated plans ("exercises planned for 2025")
+    # named only in passing: in undated plans ("exercises planned for 2025") or as a topic
+    # ("informed the participants about the results of «Kanal-2023»")
+    passing: bool | None = None
     signing_span: tuple[int, int] | None = None
 
 

@@ -32,7 +32,9 @@ _MEETING = re.compile(
     r"\b(?:met|will meet|meets)\b|"
     # "X received the Ambassador of Mongolia": an audience is a meeting
     r"\breceived(?=\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
-    r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)"
+    r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)|"
+    # "the Ambassador of Turkmenistan was received at the CSTO Secretariat"
+    r"\b(?<=was |ere )received(?=\s+(?:by|at|in)\b)"
 )
 
 # an unnamed exercise or operation, introduced as new ("a joint exercise", "joint drills")

@@ -87,7 +87,9 @@ _NOT_TOWNS = _MONTH_NAMES | {
 
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:near\s+|in\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?|"
-    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;]))"
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;])|"
+    # "in Cholpon-Ata": a hyphenated name after "in" is a town
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+-[A-Z][a-z]+\b(?!-)))"
     r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"
     r"province|ground))"
 )

@@ -598,3 +598,18 @@ def test_a_state_that_only_hosts_is_host_one_that_also_takes_part_a_participant(
         "Belarus. Ministers of Belarus and Russia participated."
     )
     assert actors(ev)["BLR"] == "participant"
+
+
+def test_received_in_the_passive_a_hyphenated_town_and_an_edition_as_a_topic() -> None:
+    ev = one("Yesterday the Ambassador of Turkmenistan was received at the CSTO Secretariat.")
+    assert (ev["type"], ev["start"], ev["place"]) == ("Meeting", "2023-05-11", "Moscow")
+    ev = one(
+        "On 11 May in Cholpon-Ata the meeting of the CSTO security council secretaries took place."
+    )
+    assert ev["place"] == "Cholpon-Ata"
+    ev = one(
+        "On 10-11 May the CSTO Secretary General took part in the meeting of the OSCE Ministerial "
+        "Council in Skopje. He informed the participants about the results of the operation "
+        "«Kanal-2022»."
+    )
+    assert ev["type"] == "Meeting"
