@@ -82,11 +82,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b"
         ),
     ),
-    # from 3 to 6 September (2024) / 11-12 October
+    # from 3 to 6 September (2024) / 11-12 October / on 5 and 6 June (two days running)
     (
         "d-dm",
         re.compile(
-            rf"\b(?:from\s+)?{_d('d1')}{_DASH}{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+            rf"\b(?:from\s+)?{_d('d1')}(?:{_DASH}|\s+and\s+){_d('d2')}\s+{_m('m2')}"
+            rf"(?:,?\s+{_y('y2')})?\b"
         ),
     ),
     # September 16-20, 2019
@@ -183,6 +184,13 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         m2 = _mon(g.get("m2"))
         m1 = _mon(g.get("m1")) or m2
         d1, d2 = num("d1"), num("d2")
+        said = g.get("_text") or ""
+        if (
+            " and " in said
+            and not said.lower().startswith("between")
+            and not (d1 and d2 and 0 < d2 - d1 <= 2)
+        ):
+            return None  # "on 3 and 17 May": two days, not a range
         y2 = num("y2") or num("y1")
         if m2 is None or m1 is None:
             return None

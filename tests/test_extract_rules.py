@@ -613,3 +613,9 @@ def test_received_in_the_passive_a_hyphenated_town_and_an_edition_as_a_topic() -
         "«Kanal-2022»."
     )
     assert ev["type"] == "Meeting"
+
+
+def test_two_days_running_joined_by_and_are_a_range() -> None:
+    d = find_dates("held on 5 and 6 June in Minsk", DAY)[0]
+    assert (str(d.begin), str(d.finish)) == ("2023-06-05", "2023-06-06")
+    assert [str(d.begin) for d in find_dates("on 3 and 17 May", DAY)] == ["2023-05-17"]
