@@ -2,10 +2,10 @@
 
 ``find_dates(text, anchor)`` returns every date expression with its offsets and the
 ``PartialDate`` range it denotes: "from 3 to 6 September", "from 30 May to 3 June 2016",
-"May 28 - June 1, 2018", "11-12 October", "on September 3, 2024", "15 June", "in October",
-"in 2019", "this year", "today", "on Monday" (the latest such weekday not after the anchor),
-"until June 11" (an end only), inline ``dd.mm.yyyy``, and the ranges ``d-d.mm.yyyy`` and
-``dd.mm.yyyy - dd.mm.yyyy``.
+"May 28 - June 1, 2018", "11-12 October", "5 and 6 June", "on September 3, 2024", "15 June",
+"in October", "in November last year", "in 2019", "this year", "today", "on Monday" (the
+latest such weekday not after the anchor), "until June 11" (an end only), inline
+``dd.mm.yyyy``, and the ranges ``d-d.mm.yyyy`` and ``dd.mm.yyyy - dd.mm.yyyy``.
 
 Limits: English month names only; a day-month without a year takes the anchor's year (the
 year before if that lands more than ~6 months after the anchor); without an anchor, relative
