@@ -68,6 +68,14 @@ _TALKS_OF = re.compile(
 _DELEGATION_OF = re.compile(
     r"\b(?:delegations?|representatives|officers|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "consultations between the CSTO Secretariat and the SCO Secretariat": both take part
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^.;]{0,60}?\s+and\s+(?:the\s+)?)?$")
+# "Armenia's Prime Minister announced that he would not attend", "Armenia did not send"
+_NOT_TAKING_PART = re.compile(
+    r"(?:['’]s(?:\s+[A-Z][\w-]*){1,3})?(?:\s+[a-z]+){0,6}?\s+(?:did not|didn't|will not|would not|"
+    r"won't|has not|have not|does not|refused to|declined to)\s+(?:\w+\s+){0,2}?"
+    r"(?:take part|participate|attend|come|send|arrive|join)"
+)
 _TOOK_PART_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:took part|take part|participated|were involved|attended)\b"
 )
@@ -308,6 +316,16 @@ def assign_actors(
         after = text[m.end : min(se, m.end + 40)]
         in_obs = is_observer(st, m, obs, s_ments)
         if m.kind == "state":
+            if _may_negate(text[m.end : min(se, m.end + 90)]) and _NOT_TAKING_PART.match(
+                text, m.end, se
+            ):
+                # "Armenia's Prime Minister announced that he would not attend": a state named
+                # as taking part before does not
+                for ev in pool:
+                    p = ev.participants.get(m.id)
+                    if p is not None and p["role"] == "participant":
+                        del ev.participants[m.id]
+                continue
             if background_state(st, m, sent, ss, se, s_ments, in_obs):
                 continue
             role = "observer" if in_obs else "participant"
@@ -414,6 +432,7 @@ def assign_actors(
             or re.search(r"\bwith\s+(?:the\s+)?$", before)
             or _TOOK_PART_AFTER.match(after)
             or (_WITH_AFTER.match(after) and _TALKS_OF.search(before))
+            or ("between" in before and _BETWEEN.search(before))
             or (
                 "oint" in text[max(ss, m.start - 90) : m.start]
                 and _JOINT_SESSION_OF.search(text, max(ss, m.start - 90), m.start)

@@ -90,9 +90,10 @@ _LOCATION_VERB = re.compile(
 # "The Armenian delegation did not take part", "the chair of Armenia was empty", "the Prime
 # Minister of Armenia has informed that he will not come"
 _NEGATED_AFTER = re.compile(
-    r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*[\s,]*(?:[a-z]+\s+){0,5}?"
-    r"(?:did not|didn't|does not|was not|were not|has not|will not|is not|refused|declined|"
-    r"was absent|was empty|was vacant|froze|has frozen|had frozen)\b"
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*(?:['’]s(?:\s+[A-Z][\w-]*){1,3})?"
+    r"[\s,]*(?:[a-z]+\s+){0,5}?"
+    r"(?:did not|didn't|does not|was not|were not|has not|will not|would not|is not|refused|"
+    r"declined|was absent|was empty|was vacant|froze|has frozen|had frozen)\b"
 )
 
 

@@ -619,3 +619,22 @@ def test_two_days_running_joined_by_and_are_a_range() -> None:
     d = find_dates("held on 5 and 6 June in Minsk", DAY)[0]
     assert (str(d.begin), str(d.finish)) == ("2023-06-05", "2023-06-06")
     assert [str(d.begin) for d in find_dates("on 3 and 17 May", DAY)] == ["2023-05-17"]
+
+
+def test_a_later_refusal_removes_a_state_and_between_makes_both_parties() -> None:
+    ev = one(
+        "The session of the CSTO Collective Security Council will be held on 28 May in Astana. "
+        "The heads of state of Armenia, Belarus and Russia are expected to take part. "
+        "Armenia's Prime Minister announced that he would not attend."
+    )
+    assert set(actors(ev)) == {"CSTO", "BLR", "RUS"}
+    ev = one(
+        "On Tuesday the meeting of the CSTO defence ministers took place in Minsk. Kazakhstan "
+        "took part, while Uzbekistan did not send a delegation."
+    )
+    assert "KAZ" in actors(ev) and "UZB" not in actors(ev)
+    ev = one(
+        "Consultations between the CSTO Secretariat and the SCO Secretariat took place in "
+        "Beijing on 10 May."
+    )
+    assert actors(ev) == {"CSTO-SECRETARIAT": "participant", "SCO": "participant"}
