@@ -151,7 +151,7 @@ _ACTIVE_ORGANISER = re.compile(
     r"^(?:\s*(?:,|and|the|together with)\s*)*(?:\s+Secretariat|\s+Centre|\s+Center)?"
     r"(?:\s+in\s+[A-Z][\w-]*)?(?:\s*,\s*(?:jointly|together)\s+with\s+[^,.;]{0,60},)?"
     r"(?:\s+(?:today|yesterday|also|again))?\s*(?:jointly\s+|have\s+|has\s+)?"
-    r"(organi[sz]ed|convened|hosted|held|conducted)\b",
+    r"(organi[sz]ed|convened|hosted|held|conducted|coordinated(?!\s+by\b))\b",
     re.IGNORECASE,
 )
 
@@ -463,7 +463,9 @@ def assign_actors(
             )
         ):
             # "the SCO Secretariat in Beijing hosted a meeting": the host
-            role = "host" if active and active.group(1).lower() == "hosted" else "organiser"
+            # "CARICC coordinated the actions of the agencies": the coordinator
+            verb = active.group(1).lower() if active else ""
+            role = {"hosted": "host", "coordinated": "coordinator"}.get(verb, "organiser")
         elif prev_org and _ORG_LIST.fullmatch(text, prev_org[0], m.start):
             role = prev_org[1]  # "organized by UNODC and CARICC": the list shares the role
         else:

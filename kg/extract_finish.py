@@ -180,12 +180,35 @@ def body_meetings(st: State) -> None:
             ev.participants[org["actor"]] = dict(org)
 
 
+def hq_meetings(st: State) -> None:
+    """ "The final meeting of the headquarters" of an item about an operation stage is part of
+    that stage and sits where its headquarters does (the stage's place)."""
+    for ev in st.events.values():
+        if not ev.hq_meeting or ev.stage_of or ev.part_of:
+            continue
+        ops = [
+            x
+            for i in st.order
+            if (x := st.events[i]).doc == ev.doc
+            and x.type in ("OperationStage", "Operation")
+            and not st.is_series(x)
+        ]
+        stages = [x for x in ops if x.type == "OperationStage"] or ops
+        if not stages:
+            continue
+        op = stages[-1]
+        ev.stage_of = op.id
+        if ev.place is None and op.place and not ev.remote:
+            ev.place, ev.place_id, ev.country = op.place, op.place_id, op.country
+
+
 def finish(st: State) -> None:
     drop_unnamed_duplicates(st)
     merge_stage_aliases(st)
     merge_unnamed(st)
     share_exercise_dates(st)
     body_meetings(st)
+    hq_meetings(st)
     for ev in st.events.values():
         if ev.stage_of == "__series__":
             # part of the edition of that year if the text names it, else of the series

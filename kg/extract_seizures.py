@@ -96,7 +96,12 @@ _NATIONAL_CUE = re.compile(
 _IN_TERRITORY_OF = r"\b(?:in|on)\s+(?:the\s+)?territory\s+of\s+(?:the\s+)?"
 _TERRITORY_OF = re.compile(_IN_TERRITORY_OF + "$", re.I)
 _TERRITORY_HOME = re.compile(
-    _IN_TERRITORY_OF + r"(?:republic|country)\b|\bin\s+the\s+(?:republic|country)\b", re.I
+    _IN_TERRITORY_OF + r"(?:republic|country)\b|\bin\s+the\s+(?:republic|country)\b|"
+    # "by the law enforcement bodies of the republic", "the country's customs"
+    r"\b(?:bodies|agencies|authorities|services|police|forces|guards|customs|law enforcement)"
+    r"\s+of\s+the\s+(?:republic|country)\b|\bthe\s+(?:republic|country)['’]s\s+"
+    r"(?:law enforcement|agencies|authorities|police|customs|border|security|drug)",
+    re.I,
 )
 
 _TOTAL_CUE = re.compile(

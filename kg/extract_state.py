@@ -45,6 +45,8 @@ class Event:
     # ("informed the participants about the results of «Kanal-2023»")
     passing: bool | None = None
     signing_span: tuple[int, int] | None = None
+    # "the final meeting of the headquarters": a meeting of an operation's own staff
+    hq_meeting: bool = False
 
 
 @dataclass

@@ -58,10 +58,15 @@ _MODE_AFTER = re.compile(r"\s+(?:system|format|mode|link|bridge|equipment|channe
 _PLAN_CUE = re.compile(
     r"\b(?:plans?\s+to|planned|will\s+be\s+held|to\s+be\s+held|shall\s+take\s+place|"
     r"(?:is|are)\s+scheduled|intends?\s+to|agreed\s+to\s+(?:hold|meet|gather)|"
-    r"decided\s+to\s+hold|invitation\s+to|next\s+(?:meeting|session|stage|round|course|"
+    r"decided\s+to\s+hold|invitation\s+to|(?:is|are)\s+to\s+take\s+place|"
+    # "the results will be presented at the meeting of the Council in the spring"
+    r"will\s+be\s+(?:presented|considered|discussed|reviewed|summed\s+up|submitted|"
+    r"reported)\s+(?:at|to|during)\b|next\s+(?:meeting|session|stage|round|course|"
     r"training|exercise|plenary|consultations|conference))\b"
 )
-_PLAN_HINT = re.compile(r"plan|held|shall|schedul|intend|agreed|decided|invitation|next")
+_PLAN_HINT = re.compile(
+    r"plan|held|shall|schedul|intend|agreed|decided|invitation|next|will be|to take place"
+)
 
 
 @lru_cache(maxsize=256)
@@ -82,6 +87,10 @@ _REMOTE = re.compile(
     r"\b(?:by|via|through|format of|in)\s+(?:an?\s+|the\s+)?(?:video ?conference|video link)",
     re.IGNORECASE,
 )
+# "the final meeting of the (international) headquarters (of the stage)": the operation's staff
+_HQ_MEETING = re.compile(
+    r"\s+of\s+the\s+(?:\w+\s+){0,2}?(?:headquarters|coordination staff|operational staff)\b"
+)
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 
 _ANAPHOR = re.compile(
@@ -91,12 +100,16 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 
+_MEETING_WORD = re.compile(r"meeting|session|consultations|briefing|conference|talks")
+
 _BOTH = re.compile(
     r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|stages|operations)\b"
 )
 _AT_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
-    r"on the margins of|as a result of)\s+the\s+(?:talks|meeting|"
+    r"on the margins of|as a result of|at the end of|on the results of)\s+the\s+"
+    # "following the results of the meeting"
+    r"(?:(?:results|outcome|end)\s+of\s+the\s+)?(?:talks|meeting|"
     r"negotiations|visit|session|consultations|summit)\b",
     re.IGNORECASE,
 )
@@ -283,7 +296,8 @@ def find_triggers(
             )
             obj = re.search(
                 r"\b(Protocol|Agreement|Memorandum|Joint Action Plan|Action Plan|"
-                r"Plan|Treaty|Programme|Program|Declaration|Roadmap)\b[^,.;]{0,80}",
+                r"Plan|Treaty|Programme|Program|Declaration|Roadmap|Joint [Ss]tatement|"
+                r"Statement|Communiqu[eé]|Charter|Convention)\b[^,.;]{0,80}",
                 sent,
             )
             if not obj:
@@ -306,8 +320,10 @@ def find_triggers(
             and (ev.start is None or when[0] is None or ev.start == when[0])
         ]
         remote = typ == "Meeting" and "video" in low and bool(_REMOTE.search(sent))
+        hq = typ == "Meeting" and bool(_HQ_MEETING.match(sent, m.end()))
         if same:
             ev = same[0]
+            ev.hq_meeting = ev.hq_meeting or hq
             if ev.start is None and when[0] is not None:
                 ev.start, ev.end = when
                 ev.date_explicit = True
@@ -324,6 +340,7 @@ def find_triggers(
             k += 1
         ev = st.event(eid, name=name, type=typ, doc=doc, named=False, met=met)
         ev.remote = ev.remote or remote
+        ev.hq_meeting = ev.hq_meeting or hq
         if when[0] is not None and ev.start is None:
             ev.start, ev.end = when
             ev.date_explicit = True
@@ -434,6 +451,11 @@ def sentence_targets(
             targets = []  # an undated plan: "a follow-up course is planned for the spring"
         else:
             targets = anaphor_targets(st, sent, item_events, focus, ana, both)
+            if ana and not dated and _MEETING_WORD.fullmatch(ana.group(1).lower()):
+                if not any(ev.type == "Meeting" for ev in targets) and is_plan(sent):
+                    # "the results will be presented at the meeting of the Council in the
+                    # spring": an undated meeting to come, not the operation in focus
+                    targets = []
     if specific or (targets and ana):
         focus = targets  # the events named, or the one "the operation" points at
     elif targets and not focus:

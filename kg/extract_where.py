@@ -48,6 +48,12 @@ _END_CUE = re.compile(
 
 _ROUTE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$")
 
+_STAFF_FROM = re.compile(r"\bcoordinat\w*\b[^.;]{0,70}\bfrom\s+(?:the\s+)?$")
+_WHERE_STAFF = re.compile(
+    r",\s*where\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:headquarters|group|staff|centre|center)\b"
+)
+
 _SEATS = {
     "CSTO-SECRETARIAT": "moscow",
     "CSTO-JOINT-STAFF": "moscow",
@@ -209,7 +215,9 @@ def assign_places(
         for m in s_ments
         if m.kind == "place"
         and re.search(
-            r"\bsigned\s+(?:\w+\s+){0,3}?in\s+$", st.text[max(ss, m.start - 40) : m.start]
+            # "signed in Vienna", "signed by the heads of the CIS states in Kazan"
+            r"\bsigned\s+(?:by\s+[^,.;]{0,60}?\s+|(?:\w+\s+){0,3}?)in\s+$",
+            st.text[max(ss, m.start - 80) : m.start],
         )
     ]
     if signed_at:
@@ -236,6 +244,10 @@ def assign_places(
                 # a route is not a venue: "from Shymkent to Yekaterinburg"
                 st.text[max(ss, m.start - 30) : m.start]
             )
+            # but the seat of the operation's staff is: "coordinated the actions of the
+            # agencies from Almaty", "from Almaty, where a joint operational group was on duty"
+            and not _STAFF_FROM.search(st.text, max(ss, m.start - 90), m.start)
+            and not _WHERE_STAFF.match(st.text, m.end, m.end + 80)
         )
         # "the Head of the OSCE Programme Office in Bishkek": where an office sits, not a venue
         and not _OFFICE_IN.search(st.text, max(ss, m.start - 30), m.start)

@@ -1,8 +1,9 @@
 """Seized quantities as written -> kilograms, with their comparator.
 
 Forms: "4 tons and 753 kg", "1 ton 980 kg", "1 t 40 kg", "1.3 tons", "116.495 kilograms",
-"16,000 kilograms", "9 thousand kg", "some 6 tons", "more than 83 kg", and the Russian decimal
-comma: "48,988 tons" is 48.988 t and "2,5 kg" is 2.5 kg, while "16,000 kilograms" is 16000 kg.
+"16,000 kilograms", "9 thousand kg", "1 tonn 46 kg" (the Russian "tonna", transliterated),
+"some 6 tons", "more than 83 kg", and the Russian decimal comma: "48,988 tons" is 48.988 t
+and "2,5 kg" is 2.5 kg, while "16,000 kilograms" is 16000 kg.
 
 The comma rule (documented because it is a judgement call): with tonnes, a single comma is a
 decimal comma whatever the group length (press releases translated from Russian write
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 _NUM = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?(?![\d,.])|\d+(?:[.,]\d+)*"
-_TON = r"(?:metric\s+)?(?:tonnes?|tons?|t)\b"
+_TON = r"(?:metric\s+)?(?:tonnes?|tons?|tonn(?:a|s|y|es)?|t)\b"
 _KG = r"(?:kilogram(?:me)?s?|kilos?|kgs?)\b"
 _G = r"(?:gram(?:me)?s?|grs?|g)\b"
 _MULT = r"(?:\s+(?P<mult>thousand|million))?"

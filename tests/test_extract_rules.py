@@ -638,3 +638,65 @@ def test_a_later_refusal_removes_a_state_and_between_makes_both_parties() -> Non
         "Beijing on 10 May."
     )
     assert actors(ev) == {"CSTO-SECRETARIAT": "participant", "SCO": "participant"}
+
+
+# ---- dev5 pass (round 2): each example is made up for the rule
+
+
+def test_transliterated_tonn_and_the_bodies_of_the_republic_give_a_national_share() -> None:
+    from kg.quantities import find_quantities
+
+    assert [q.kg for q in find_quantities("seized 2 tonn 15 kg and 3 tonny")] == [2015, 3000]
+    evs = events(
+        "12.05.2023\n\nThe stage «Kanal-Zapad» of the operation «Kanal-2023» was held from 2 to "
+        "6 May in the territory of the Republic of Uzbekistan. By the agencies of the republic "
+        "2 tonn 15 kg of drugs were seized, of them 90 kg of heroin. In all states of the "
+        "stage over 5 tons of drugs were seized."
+    )
+    got = {
+        (s["substance"], s["kg"], s["scope"], s.get("state")) for e in evs for s in e["seizures"]
+    }
+    assert ("total", 2015, "national", "UZB") in got
+    assert ("heroin", 90, "national", "UZB") in got
+    assert ("total", 5000, "total", None) in got
+
+
+def test_a_meeting_of_the_stage_headquarters_is_part_of_the_stage_and_sits_there() -> None:
+    evs = by_name(
+        events(
+            "The stage «Kanal-Tsentr» of «Kanal-2023» was held from 2 to 6 May; the "
+            "headquarters of the stage worked in Osh. At the final meeting of the "
+            "headquarters the head of the stage, Colonel Ivan Petrov, spoke."
+        )
+    )
+    meeting = next(e for e in evs.values() if e["type"] == "Meeting")
+    assert meeting["part_of"] == "channel-centre-2023"
+    assert meeting["place"] == "Osh"
+
+
+def test_a_signing_following_the_results_of_a_meeting_and_a_signed_joint_statement() -> None:
+    evs = events(
+        "12.05.2023\n\nToday the session of the CSTO Council of Foreign Ministers was held in "
+        "Yerevan. Following the results of the meeting the ministers signed the Yerevan "
+        "Declaration."
+    )
+    sig = next(e for e in evs if e["type"] == "Other")
+    assert (sig["start"], sig["place"]) == ("2023-05-12", "Yerevan")
+    evs = events(
+        "12.05.2023\n\nToday experts of the CSTO and the SCO met in Minsk. They recalled the Joint "
+        "statement on cooperation, signed by the heads of the two organisations in Tashkent in "
+        "March 2018."
+    )
+    sig = next(e for e in evs if e["type"] == "Other")
+    assert (sig["start"], sig["place"]) == ("2018-03", "Tashkent")
+
+
+def test_results_to_be_presented_at_an_undated_meeting_make_no_event() -> None:
+    evs = events(
+        "The operation «Karavan-2023» was held from 1 to 9 May. CARICC coordinated the actions "
+        "of the agencies from Almaty. The results will be presented at the meeting of the "
+        "CARICC Council in the autumn."
+    )
+    assert [e["type"] for e in evs] == ["Operation"]
+    assert actors(evs[0])["CARICC"] == "coordinator"
+    assert (evs[0]["place"], evs[0]["country"]) == ("Almaty", "KAZ")
