@@ -96,6 +96,20 @@ _NEGATED_AFTER = re.compile(
     r"declined|was absent|was empty|was vacant|froze|has frozen|had frozen)\b"
 )
 
+# verb-final translations put the negation late: "Kazakhstan this year its contingent to the
+# exercise did not send"; only a negated sending or taking part counts that far away
+_NEGATED_LATE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not)\s+"
+    r"(?:send|sent|delegate|participate|take part|attend)\b"
+)
+# a donor is no participant: "with the financial support of the Government of Japan", "funded by"
+_DONOR_BEFORE = re.compile(
+    r"\b(?:(?:financial|financed|technical)\s+(?:support|assistance|contribution)\s+(?:of|from)|"
+    r"funded\s+by|financed\s+by|sponsored\s+by|(?:a\s+)?grant\s+(?:of|from)|donors?)\s+"
+    r"(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
 
 def background_state(
     st: State,
@@ -138,6 +152,16 @@ def background_state(
         return True  # "the Special Representative of the President for Afghanistan": a topic
     if in_obs:
         return False
+    if re.search(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$", before):
+        return True  # "the terrorist organizations, which are based in Afghanistan"
+    if _DONOR_BEFORE.search(before):
+        return True  # "with the financial support of the Government of Japan": a donor
+    if "not" in text[m.end : min(se, m.end + 90)] and _NEGATED_LATE.match(
+        text, m.end, min(se, m.end + 90)
+    ):
+        return (
+            True  # verb-final: "Kazakhstan this year its contingent to the exercise did not send"
+        )
     if topic_words(sent) and _TOPIC_BEFORE.search(text, max(ss, m.start - 200), m.start):
         return True
     if (

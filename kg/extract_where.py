@@ -164,6 +164,16 @@ def assign_dates(
             if ev.date_explicit and ev.start is not None and (_prec(ev.start) >= _prec(b)):
                 if dm.kind == "range" and ev.start == ev.end == b:
                     ev.end = f  # "started today ... will run 28 May - 1 June"
+                elif (
+                    dm.kind == "range"
+                    and ev.start == ev.end
+                    and ev.start.precision == "day"
+                    and b.precision == "day"
+                    and b.earliest() < ev.start.earliest() <= f.latest()
+                ):
+                    # "the course came to an end today ... took place from 4 to 22 November":
+                    # the single day was a day of the range
+                    ev.start, ev.end = b, f
                 continue
             ev.start, ev.end = b, f
             ev.date_explicit = True

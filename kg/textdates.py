@@ -4,8 +4,8 @@
 ``PartialDate`` range it denotes: "from 3 to 6 September", "from 30 May to 3 June 2016",
 "May 28 - June 1, 2018", "11-12 October", "5 and 6 June", "on September 3, 2024", "15 June",
 "in October", "in November last year", "in 2019", "this year", "today", "on Monday" (the
-latest such weekday not after the anchor), "until June 11" (an end only), inline
-``dd.mm.yyyy``, and the ranges ``d-d.mm.yyyy`` and ``dd.mm.yyyy - dd.mm.yyyy``.
+latest such weekday not after the anchor), "on Tuesday and Wednesday", "until June 11" (an end
+only), inline ``dd.mm.yyyy``, and the ranges ``d-d.mm.yyyy`` and ``dd.mm.yyyy - dd.mm.yyyy``.
 
 Limits: English month names only; a day-month without a year takes the anchor's year (the
 year before if that lands more than ~6 months after the anchor); without an anchor, relative
@@ -25,6 +25,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
 _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -123,6 +124,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),  # noqa: E501
     ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
+    # "on Tuesday and Wednesday", "from Monday to Thursday": days running in the item's week
+    (
+        "weekday-range",
+        re.compile(
+            rf"\b(?:[Oo]n|[Ff]rom)\s+(?P<wd1>{_WD})\s+(?:and|to|till|until|through|[-–])\s+"
+            rf"(?P<wd>{_WD})\b"
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -242,11 +251,15 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         day = anchor - dt.timedelta(days=1) if "esterday" in (g.get("_text") or "") else anchor
         p = PartialDate(day.year, day.month, day.day)
         return DateMention(0, 0, "day", p, p)
-    if kind == "weekday":
+    if kind in ("weekday", "weekday-range"):
         wd = WEEKDAYS[(g.get("wd") or "monday").lower()]
         back = (anchor.weekday() - wd) % 7
         day = anchor - dt.timedelta(days=back)
         p = PartialDate(day.year, day.month, day.day)
+        if kind == "weekday-range":
+            first = day - dt.timedelta(days=(wd - WEEKDAYS[g["wd1"].lower()]) % 7)
+            b = PartialDate(first.year, first.month, first.day)
+            return DateMention(0, 0, "range", b, p)
         return DateMention(0, 0, "day", p, p)
     if kind == "thisyear":
         p = PartialDate(anchor.year)

@@ -700,3 +700,32 @@ def test_results_to_be_presented_at_an_undated_meeting_make_no_event() -> None:
     assert [e["type"] for e in evs] == ["Operation"]
     assert actors(evs[0])["CARICC"] == "coordinator"
     assert (evs[0]["place"], evs[0]["country"]) == ("Almaty", "KAZ")
+
+
+def test_based_in_a_donor_and_a_late_negation_name_no_participant() -> None:
+    ev = one(
+        "On 3 May the meeting of the CIS heads of security services took place in Minsk. "
+        "Delegations of Belarus and Russia took part. The groups based in Syria were discussed."
+    )
+    assert "SYR" not in actors(ev)
+    ev = one(
+        "The UNODC course for customs officers of Kyrgyzstan was held from 2 to 5 May in Osh "
+        "with the financial support of the Government of Norway."
+    )
+    assert "KGZ" in actors(ev) and "NOR" not in actors(ev)
+    ev = one(
+        "From 2 to 5 May the exercise «Rubezh-2023» passed in Tajikistan. Contingents of "
+        "Russia and Tajikistan were involved. Uzbekistan this year its units to the exercise "
+        "did not send."
+    )
+    assert "UZB" not in actors(ev) and "RUS" in actors(ev)
+
+
+def test_two_weekdays_and_a_range_around_the_day_of_the_news() -> None:
+    d = find_dates("On Monday and Tuesday the talks were held", DAY)[0]
+    assert (d.kind, str(d.begin), str(d.finish)) == ("range", "2023-05-08", "2023-05-09")
+    ev = one(
+        "12.05.2023\n\nToday the UNODC course for border officers ended in Bishkek. The "
+        "course took place from 2 to 12 May."
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-02", "2023-05-12")
