@@ -729,3 +729,44 @@ def test_two_weekdays_and_a_range_around_the_day_of_the_news() -> None:
         "course took place from 2 to 12 May."
     )
     assert (ev["start"], ev["end"]) == ("2023-05-02", "2023-05-12")
+
+
+def test_a_capital_named_by_its_state_and_a_capital_standing_for_its_state() -> None:
+    ev = one(
+        "12.05.2023\n\nThe CSTO Council of Foreign Ministers held its session in the Kyrgyz "
+        "capital on Thursday. Ministers of Belarus, Kyrgyzstan and Russia attended. Minsk "
+        "did not send the deputy minister."
+    )
+    assert (ev["place"], ev["country"]) == ("Bishkek", "KGZ")
+    ev = one(
+        "12.05.2023\n\nOn Thursday the meeting of the CIS border commanders took place in the "
+        "capital of Tajikistan."
+    )
+    assert ev["place"] == "Dushanbe"
+    ev = one(
+        "12.05.2023\n\nOn Thursday the session of the CSTO Council of Foreign Ministers was "
+        "held. Ministers of Belarus and Russia attended. Yerevan did not delegate anyone."
+    )
+    assert ev["place"] is None
+
+
+def test_seats_towns_and_a_college_give_the_venue() -> None:
+    ev = one(
+        "12.05.2023\n\nYesterday in the headquarters of the Executive Committee of the Regional "
+        "Anti-Terrorist Structure of the SCO the meeting of the RATS Council took place."
+    )
+    assert ev["place"] == "Tashkent"
+    ev = one(
+        "The exercise «Kobalt-2023» was held from 2 to 6 May near the town of Talgar, Almaty "
+        "region."
+    )
+    assert (ev["place"], ev["country"]) == ("Talgar", "KAZ")
+    ev = one(
+        "In August 2022 our battalion was at Kulob in Khatlon region at the exercise «Rubezh-2022»."
+    )
+    assert ev["place"] == "Kulob"
+    ev = one(
+        "From 2 to 5 May in the OSCE Border Management Staff College the training seminar on "
+        "risk analysis was conducted for officers of Tajikistan."
+    )
+    assert (ev["place"], ev["country"]) == ("Dushanbe", "TJK")
