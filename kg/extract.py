@@ -87,7 +87,7 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
-_BODY_ANAPHOR = re.compile(r"\bby the (Council|Commission|Committee)\b(?! of\b)")
+_BODY_ANAPHOR = re.compile(r"\bby the (Council|Commission|Committee|Secretariat)\b(?! of\b)")
 _INCLUDES = re.compile(
     r"\b(?:[Ii]t|[Tt]he (?:exercise|training)s?)\s+(?:includes?|included|will include|"
     r"comprises?|comprised|consists? of|consisted of)\b"
@@ -142,9 +142,10 @@ class _Extractor(State):
         return out
 
     def _body_anaphors(self, seg: str, s: int, mentions: list[Mention]) -> list[Mention]:
-        """ "coordinated by the Council" after "the Coordination Council ...": the body named
-        before in the item (not "the Council of Foreign Ministers", another body)."""
-        if "by the Co" not in seg:
+        """ "coordinated by the Council" after "the Coordination Council ...", "by the
+        Secretariat" after "the CSTO Secretariat": the body named before in the item (not "the
+        Council of Foreign Ministers", another body)."""
+        if "by the Co" not in seg and "by the Se" not in seg:
             return []
         out = []
         bodies = sorted((m for m in mentions if m.kind == "organisation"), key=lambda m: m.start)

@@ -44,6 +44,10 @@ _CLAUSE_BOUND = re.compile(
     r"with\s+(?:the\s+)?observer\s+status|by\s+(?:\w+\s+)?observers?))"
 )
 
+_TOOK_PART_AS = re.compile(
+    r"\b(?:took part|participated|take part|participate|were present|was present|attended)"
+    r"(?:\s+in\s+the\s+\w+)?\s+as\s+(?:an?\s+)?$"
+)
 _PUBLISHER_AFTER = re.compile(r"(?: [\w-]+){0,3}? ?(?:announces|informs|reports)?\s?:")
 _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
@@ -53,6 +57,9 @@ _WHICH_CLAUSE = re.compile(r"[»\"”']?\s*,\s*which\b[^,;.]*$")
 # Tajikistan) and the OSCE"
 _ORG_LIST = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+in\s+[A-Z][\w-]*)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?"
+)
+_OF_LIST = re.compile(
+    r"\s*(?:,|and|,\s*and)\s*of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:of\s+(?:the\s+)?)?"
 )
 _JOINTLY_WITH = re.compile(r"\b(?:jointly|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _THEN_HELD = re.compile(
@@ -89,6 +96,13 @@ _STATE_HOSTS = re.compile(r"\b(?:hosted by|host country|host state|hosting)\s+(?
 _HOST = re.compile(
     r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+# "at the SCO exercise": the organisation's own event, not a venue
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:joint|special|anti-terrorist|command-staff|international|peacekeeping)\s+)?"
+    r"(?:exercises?|drills|manoeuvres|trainings?|operation)\b",
     re.IGNORECASE,
 )
 
@@ -260,6 +274,11 @@ def is_observer(
         words = [w for w in re.findall(r"[A-Za-z]+", gap) if w.lower() not in _LIST_WORDS]
         if len(words) <= 4:
             return True
+        # "Experts of the UNODC Regional office for Central Asia took part in the consultations
+        # as observers": the body's own name, then the verb of the cue
+        vm = _TOOK_PART_AS.search(gap) if m.end <= cs else None
+        if vm and len(re.findall(r"[A-Za-z]+", gap[: vm.start()])) <= 6:
+            return True
     return False
 
 
@@ -286,6 +305,8 @@ def assign_actors(
     # an organisation named in a sentence about no event in particular takes part only
     # if the sentence says so ("representatives of UNODC attended"), not in passing
     org_pool_ok = has_orgs and (bool(spans) or bool(_PARTICIPATION_CUE.search(sent)))
+    # "- And the cooperation with the CSTO?": an interviewer's question reports nothing
+    question = sent.rstrip().endswith("?")
     n_orgs = (
         len(
             {
@@ -298,6 +319,12 @@ def assign_actors(
         else 0
     )
     prev_org: tuple[int, str] | None = None  # end and role of the last organiser named
+    prev_deleg: int | None = None  # end of the last body in "representatives of A, of B"
+    parents_here = {
+        o.parent
+        for x in s_ments
+        if x.kind == "organisation" and (o := st.fb.organisations.get(x.id)) and o.parent
+    }
     for m in s_ments:
         active = None
         if m.kind == "place" or m.entry.form == "programme":
@@ -312,6 +339,8 @@ def assign_actors(
                     party = sub.parent if sub else None
                 if party:
                     st.add_part(ev, party, "organisation", "participant", (ss, se))
+        if question:
+            continue
         before = text[max(ss, m.start - 40) : m.start]
         after = text[m.end : min(se, m.end + 40)]
         in_obs = is_observer(st, m, obs, s_ments)
@@ -409,7 +438,7 @@ def assign_actors(
             continue
         if in_obs:
             role = "observer"
-        elif _HOST.search(before):
+        elif _HOST.search(before) and not _EVENT_NOUN_AFTER.match(after):
             role = "host"
         elif re.search(
             r"(?:coordinated|coordination)\s+(?:\w+\s+){0,6}?(?:by|of|under)\s+"
@@ -468,8 +497,19 @@ def assign_actors(
             role = {"hosted": "host", "coordinated": "coordinator"}.get(verb, "organiser")
         elif prev_org and _ORG_LIST.fullmatch(text, prev_org[0], m.start):
             role = prev_org[1]  # "organized by UNODC and CARICC": the list shares the role
+        elif prev_deleg is not None and _OF_LIST.fullmatch(text, prev_deleg, m.start):
+            # "representatives of the CSTO Secretariat, of the Executive Committee of the
+            # RATS and of the CIS ATC": the list goes on
+            role = "participant"
         else:
             role = "default"
+        prev_deleg = (
+            m.end
+            if role == "participant"
+            and before.endswith(("of ", "of the "))
+            and (_DELEGATION_OF.search(before) or prev_deleg is not None)
+            else None
+        )
         by_cue = role == "coordinator" or (
             role == "organiser"
             and bool(_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
@@ -478,6 +518,10 @@ def assign_actors(
         venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
         # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
         # add a sub-body to an exercise or a big meeting
+        if role in ("default", "participant") and m.id in parents_here:
+            # "The CSTO delegation was headed by the head of a department of the CSTO
+            # Secretariat": the body named in the sentence stands for its organisation
+            continue
         post_of_body = (
             bool(org.parent) and role in ("default", "observer") and bool(_POST_OF.search(before))
         )
@@ -490,7 +534,12 @@ def assign_actors(
         for ev in ev_pool if (org_pool_ok or role != "default") else []:
             if ev.met and venue:
                 continue  # "met at the CSTO Secretariat in Moscow": the venue of an audience
-            if post_of_body and ev.type != "Meeting":
+            if post_of_body and (
+                ev.type != "Meeting"
+                # "The head of the CSTO Joint Staff, Colonel General X, briefed the ministers":
+                # nor to a big meeting of states
+                or (not ev.met and sum(p["kind"] == "state" for p in ev.participants.values()) >= 3)
+            ):
                 continue
             if (
                 speaker_post

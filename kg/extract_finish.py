@@ -269,6 +269,31 @@ def finish(st: State) -> None:
         p = top.participants.get(owner) if owner else None
         if p and p["role"] == "coordinator" and owner in ev.participants:
             ev.participants[owner]["role"] = "coordinator"
+    coordinating_body_stands_for_parent(st)
+
+
+_STRONG_ORGANISER = re.compile(r"\b(?:aegis|auspices|organi[sz]\w*|initiative)\b", re.I)
+
+
+def coordinating_body_stands_for_parent(st: State) -> None:
+    """ "The CSTO operation «Illegal-2025» ... was coordinated by the CSTO Secretariat": the
+    coordinating body stands for its organisation, which is no organiser of its own unless a
+    sentence says so ("under the aegis of the CSTO", "organized by")."""
+    for ev in st.events.values():
+        coord_parents = {
+            o.parent
+            for k, p in ev.participants.items()
+            if p["role"] == "coordinator"
+            and (o := st.fb.organisations.get(k)) is not None
+            and o.parent
+        }
+        for k in coord_parents:
+            p = ev.participants.get(k)
+            if p is None or p["role"] != "organiser":
+                continue
+            a, b = p["span"]
+            if not _STRONG_ORGANISER.search(st.text, a, b):
+                del ev.participants[k]
 
 
 def result(st: State) -> Extraction:

@@ -770,3 +770,55 @@ def test_seats_towns_and_a_college_give_the_venue() -> None:
         "risk analysis was conducted for officers of Tajikistan."
     )
     assert (ev["place"], ev["country"]) == ("Dushanbe", "TJK")
+
+
+def test_a_post_adds_no_body_to_a_big_meeting_and_a_question_names_no_actor() -> None:
+    ev = one(
+        "12.05.2023\n\nOn Thursday the CSTO Council of Defence Ministers held its session in "
+        "Minsk. Ministers "
+        "of Belarus, Kazakhstan and Russia attended. The Chief of the CSTO Joint Staff, Colonel "
+        "General Ivan Petrov, briefed the ministers."
+    )
+    assert "CSTO-JOINT-STAFF" not in actors(ev)
+    ev = one(
+        "In May 2022 our company was at the exercise «Rubezh-2022» in Tajikistan.\n\n"
+        "- And what about the work with the OSCE?\n\n- It goes on."
+    )
+    assert "OSCE" not in actors(ev)
+
+
+def test_the_organisation_s_exercise_a_list_of_bodies_and_observers_who_took_part() -> None:
+    ev = one("In May 2022 the battalion was at the SCO exercise «Mirnaya missiya-2022».")
+    assert actors(ev)["SCO"] == "organiser"
+    ev = one(
+        "On 3 May in Minsk the consultations of representatives of the CSTO Secretariat, of the "
+        "Executive Committee of the Regional Anti-Terrorist Structure of the SCO and of the CIS "
+        "Anti-Terrorism Center were held. Experts of the UNODC Regional office for Central Asia "
+        "took part in the consultations as observers. The CSTO delegation was headed by the "
+        "head of a department of the CSTO Secretariat."
+    )
+    assert actors(ev) == {
+        "CSTO-SECRETARIAT": "participant",
+        "SCO-RATS": "participant",
+        "CIS-ATC": "participant",
+        "UNODC": "observer",
+    }
+
+
+def test_a_coordinating_body_stands_for_its_organisation() -> None:
+    ev = one(
+        "12.05.2023\n\nThe CSTO operation «Nelegal-2023» was held from 2 to 6 May. It was "
+        "coordinated by the CSTO Secretariat."
+    )
+    assert actors(ev) == {"CSTO-SECRETARIAT": "coordinator"}
+    ev = one(
+        "12.05.2023\n\nThe operation «Kanal-2023» was held from 2 to 6 May under the aegis of "
+        "the CSTO. It was coordinated by the CSTO Secretariat."
+    )
+    assert actors(ev) == {"CSTO": "organiser", "CSTO-SECRETARIAT": "coordinator"}
+    ev = one(
+        "12.05.2023\n\nResults of the operation «PROXY-2023» were summed up at the CSTO "
+        "Secretariat. The operation was held from 2 to 6 May. It was coordinated by the "
+        "Secretariat."
+    )
+    assert actors(ev) == {"CSTO-SECRETARIAT": "coordinator"}
