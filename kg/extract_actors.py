@@ -320,11 +320,15 @@ def assign_actors(
     )
     prev_org: tuple[int, str] | None = None  # end and role of the last organiser named
     prev_deleg: int | None = None  # end of the last body in "representatives of A, of B"
-    parents_here = {
-        o.parent
-        for x in s_ments
-        if x.kind == "organisation" and (o := st.fb.organisations.get(x.id)) and o.parent
-    }
+    parents_here = (
+        {
+            o.parent
+            for x in s_ments
+            if x.kind == "organisation" and (o := st.fb.organisations.get(x.id)) and o.parent
+        }
+        if has_orgs
+        else set()
+    )
     for m in s_ments:
         active = None
         if m.kind == "place" or m.entry.form == "programme":

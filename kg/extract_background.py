@@ -102,6 +102,17 @@ _NEGATED_LATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not)\s+"
     r"(?:send|sent|delegate|participate|take part|attend)\b"
 )
+_BASED_IN = re.compile(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$")
+_DONOR_HINTS = (
+    "upport",
+    "ssistance",
+    "ontribution",
+    "unded",
+    "inanced",
+    "ponsored",
+    "rant",
+    "onor",
+)
 # a donor is no participant: "with the financial support of the Government of Japan", "funded by"
 _DONOR_BEFORE = re.compile(
     r"\b(?:(?:financial|financed|technical)\s+(?:support|assistance|contribution)\s+(?:of|from)|"
@@ -152,11 +163,11 @@ def background_state(
         return True  # "the Special Representative of the President for Afghanistan": a topic
     if in_obs:
         return False
-    if re.search(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$", before):
+    if before.endswith(("in ", "in the ")) and _BASED_IN.search(before):
         return True  # "the terrorist organizations, which are based in Afghanistan"
-    if _DONOR_BEFORE.search(before):
+    if any(w in before for w in _DONOR_HINTS) and _DONOR_BEFORE.search(before):
         return True  # "with the financial support of the Government of Japan": a donor
-    if "not" in text[m.end : min(se, m.end + 90)] and _NEGATED_LATE.match(
+    if text.find("not", m.end, min(se, m.end + 90)) != -1 and _NEGATED_LATE.match(
         text, m.end, min(se, m.end + 90)
     ):
         return (

@@ -197,6 +197,7 @@ def assign_seizures(
             ev for ev in item_events if ev.type in ("Operation",)
         ]
         event = cands[0] if cands else None
+    home_cue = "epublic" in sent or "ountry" in sent
     prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
     home: str | None = last_total.get("home")
     for q in s_quants:
@@ -233,7 +234,7 @@ def assign_seizures(
         cands = [m for m in states if m.end <= q.start]
         after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
         terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None)
-        if terr is None and home and _TERRITORY_HOME.search(text, ss, q.start):
+        if terr is None and home and home_cue and _TERRITORY_HOME.search(text, ss, q.start):
             terr = home
         listed = bool(cands) and any(
             re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?", text[o.end : cands[-1].start])

@@ -293,7 +293,7 @@ def assign_places(
         # "the Head of the OSCE Programme Office in Bishkek": where an office sits, not a venue
         and not _OFFICE_IN.search(st.text, max(ss, m.start - 30), m.start)
         # "Yerevan again did not delegate a representative": a capital standing for its state
-        and not _CITY_AS_STATE.match(st.text, m.end, m.end + 40)
+        and not (" not " in sent and _CITY_AS_STATE.match(st.text, m.end, m.end + 40))
         and not (
             m.start - ss < 3
             and (

@@ -268,6 +268,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
 
 
 _MONTH_ANY = re.compile(_M.format(n="m"))
+_WD_ANY = re.compile(_WD)
 _NEEDS_MONTH = {"dm-dm", "md-md", "d-dm", "md-d", "until-dm", "until-md", "dm", "md", "month"}
 
 
@@ -288,7 +289,13 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     wins = _windows(text)
+    weekdays: bool | None = None
     for kind, rx in _PATTERNS:
+        if kind in ("weekday-range", "weekday"):
+            if weekdays is None:
+                weekdays = "day" in text and bool(_WD_ANY.search(text))
+            if not weekdays:
+                continue
         if kind in _NEEDS_MONTH:
             matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
         else:
