@@ -53,6 +53,7 @@ from kg.extract_items import (
     read_text_file,
     sentences,
     split_items,
+    title_span,
 )
 from kg.extract_names import (
     _SINCE_YEAR,
@@ -185,6 +186,15 @@ class _Extractor(State):
             Quantity(q.start + s, q.end + s, q.kg, q.comparator, q.as_written)
             for q in find_quantities(seg)
         ]
+        if quants:
+            # "operation «Karavan 2024» yielded over five tonnes of drugs": a figure in the title
+            # line only rounds one the body gives
+            tl = title_span(seg)
+            if tl is not None:
+                a, b = tl[0] + s, tl[1] + s
+                body = [q for q in quants if not a <= q.start < b]
+                if body:
+                    quants = body
         names = [
             Named(n.start + s, n.end + s, n.series, n.base, n.stage, n.year, n.type)
             for n in find_names(seg)

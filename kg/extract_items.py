@@ -183,6 +183,17 @@ def dateline(seg: str) -> dt.date | None:
     return None
 
 
+def title_span(seg: str) -> tuple[int, int] | None:
+    """The first line of an item when it reads as a title (no final full stop, not long)."""
+    a = len(seg) - len(seg.lstrip())
+    b = seg.find("\n", a)
+    b = len(seg) if b < 0 else b
+    line = seg[a:b].rstrip()
+    if not line or len(line) > 200 or line.endswith((".", ":")) or b == len(seg):
+        return None
+    return a, a + len(line)
+
+
 def in_header(seg: str, pos: int) -> bool:
     """True if ``pos`` lies on a feed header line ("12.11.2019", "Dushanbe, 06.06.2016")."""
     ls = seg.rfind("\n", 0, pos) + 1

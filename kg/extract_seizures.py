@@ -104,6 +104,12 @@ _TERRITORY_HOME = re.compile(
     re.I,
 )
 
+# the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
+# law enforcement bodies of Kazakhstan"
+_SEIZED_BY = re.compile(
+    r"[^.;,]{0,40}?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?(?:[Rr]epublic\s+of\s+)?$"
+)
+
 _TOTAL_CUE = re.compile(
     r"\b(?:in total|in all|altogether|overall|as a whole|all (?:the )?"
     r"participating|all member|all the member|all states|operation-wide)\b",
@@ -241,8 +247,23 @@ def assign_seizures(
             for o in states
             if o.end <= cands[-1].start
         )
+        by_state = (
+            next(
+                (
+                    m.id
+                    for m in states
+                    if 0 < m.start - q.end <= 70 and _SEIZED_BY.match(text, q.end, m.start)
+                ),
+                None,
+            )
+            if national_cue and " by " in sent
+            else None
+        )
         if cands and national_cue and not cum and not total_cue and not listed:
             state = cands[-1].id
+        elif by_state and not cum and not total_cue:
+            # "900 kg were seized by the Tajik agencies": the state named after the figure
+            state = by_state
         elif after_in and not cum and not total_cue:
             state = after_in[0].id
         elif terr and not cum and not total_cue:

@@ -71,6 +71,10 @@ _CITY_AS_STATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:did|does|has|have|will|would)\s+not\s+(?:\w+\s+)?"
     r"(?:send|sent|delegate|participate|take|attend|join)"
 )
+_FIGURE_NEXT = re.compile(
+    r",?\s*(?:(?:over|more than|about|some|nearly|almost|up to)\s+)?\d[\d.,\s]*"
+    r"(?:kg|kilo|tons?|tonnes?|t)\b"
+)
 _STAFF_FROM = re.compile(r"\bcoordinat\w*\b[^.;]{0,70}\bfrom\s+(?:the\s+)?$")
 _WHERE_STAFF = re.compile(
     r",\s*where\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}"
@@ -448,7 +452,12 @@ def assign_places(
             if m.kind != "state":
                 continue
             before = st.text[max(0, m.start - 40) : m.start]
-            if _LOCATION_BEFORE.search(before) and not _TRAFFIC.search(sent):
+            if (
+                _LOCATION_BEFORE.search(before)
+                and not _TRAFFIC.search(sent)
+                # "In Uzbekistan, 300 kg of opium were seized": where a share was seized
+                and not _FIGURE_NEXT.match(st.text, m.end, m.end + 30)
+            ):
                 country = m.id
                 break
     same = "same" in sent and _SAME_PLACE.search(sent)

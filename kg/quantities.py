@@ -145,9 +145,25 @@ def _normal(d: Decimal) -> Decimal:
     return d.quantize(Decimal(1)) if d == d.to_integral() else d
 
 
+_WORD_NUMBERS = {
+    w: i + 1
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_WORD_NUMBERS |= {"ninety": 90, "a hundred": 100, "one hundred": 100, "half a": Decimal("0.5")}
+# a figure written in words: "two tons", "one and a half tons", "half a ton", "twelve kilograms"
+WORD_QUANTITY_RE = re.compile(
+    r"(?<![\w-])(?P<w>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?P<half>\s+and\s+a\s+half)?\s+(?:(?P<ut>tonnes?|tons?)|(?P<uk>kilogram(?:me)?s?|kilos))\b",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every mass quantity in ``text`` with its value in kg, comparator and text as written."""
-    out = []
+    out = _word_quantities(text) if ("ton" in text or "kilo" in text) else []
     for m in QUANTITY_RE.finditer(text):
         cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
         if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
@@ -167,6 +183,31 @@ def find_quantities(text: str) -> list[Quantity]:
         if value <= 0:
             continue
         # a bare "t" only counts right after a number ("1 t 40 kg", "5 t"), never "at"
+        out.append(
+            Quantity(
+                start=start,
+                end=m.end(),
+                kg=_normal(value),
+                comparator=comparator_of(cm.group(0) if cm else None),
+                as_written=text[start : m.end()],
+            )
+        )
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    out = []
+    for m in WORD_QUANTITY_RE.finditer(text):
+        value = Decimal(_WORD_NUMBERS[" ".join(m.group("w").lower().split())])
+        if m.group("half"):
+            value += Decimal("0.5")
+        if m.group("ut"):
+            value *= 1000
+        cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
+        if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
+            cm = None
+        start = cm.start() if cm else m.start()
         out.append(
             Quantity(
                 start=start,

@@ -4,6 +4,7 @@ actors, seizures). The texts are made up for these tests; none is taken from a d
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from kg.extract import extract_text
@@ -822,3 +823,37 @@ def test_a_coordinating_body_stands_for_its_organisation() -> None:
         "Secretariat."
     )
     assert actors(ev) == {"CSTO-SECRETARIAT": "coordinator"}
+
+
+def seizures_of(evs: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {
+        (s["substance"], s["kg"], s["scope"], s.get("state")) for e in evs for s in e["seizures"]
+    }
+
+
+def test_figures_in_words_and_a_state_named_after_the_figure() -> None:
+    from kg.quantities import find_quantities
+
+    got = [(q.kg, q.comparator) for q in find_quantities("about one and a half tons, half a ton")]
+    assert got == [(1500, "about"), (500, "exact")]
+    assert find_quantities("Fifteen officers and twelve dogs") == []
+    evs = events(
+        "12.05.2023\n\nThe stage «Kanal-Tsentr» of «Kanal-2023» was held from 2 to 6 May. In "
+        "total 6 tons of drugs were seized. Of them, 700 kg were seized by the Kyrgyz "
+        "agencies. Russian customs officers withdrew two tons of hashish. In Armenia, 40 kg of "
+        "heroin were confiscated."
+    )
+    got = seizures_of(evs)
+    assert ("total", 700, "national", "KGZ") in got
+    assert ("hashish", 2000, "national", "RUS") in got
+    assert ("heroin", 40, "national", "ARM") in got
+    stage = next(e for e in evs if e["type"] == "OperationStage")
+    assert stage["country"] is None  # where a share was seized is no venue
+
+
+def test_a_title_figure_only_rounds_the_body_figure() -> None:
+    evs = events(
+        "Operation «Karavan-2023» yielded over five tons of drugs\n\n12.05.2023\n\nFrom 2 to 6 "
+        "May in the operation «Karavan-2023» more than 5.3 tons of drugs were seized."
+    )
+    assert seizures_of(evs) == {("total", Decimal("5300"), "total", None)}
