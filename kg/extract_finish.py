@@ -184,7 +184,12 @@ def hq_meetings(st: State) -> None:
     """ "The final meeting of the headquarters" of an item about an operation stage is part of
     that stage and sits where its headquarters does (the stage's place)."""
     for ev in st.events.values():
-        if not ev.hq_meeting or ev.stage_of or ev.part_of:
+        if not ev.hq_meeting:
+            continue
+        if ev.stage_of in st.events:
+            op = st.events[ev.stage_of]
+            if ev.place is None and op.place and not ev.remote:
+                ev.place, ev.place_id, ev.country = op.place, op.place_id, op.country
             continue
         ops = [
             x
@@ -202,8 +207,30 @@ def hq_meetings(st: State) -> None:
             ev.place, ev.place_id, ev.country = op.place, op.place_id, op.country
 
 
+def drop_closing_meetings(st: State) -> None:
+    """ "The chief of the CIS ATC in final meeting estimated ...": the undated closing meeting
+    of an exercise or training is its last phase, not an event (the final meeting of an
+    operation's headquarters is one: ``hq_meetings``)."""
+    drills = {ev.doc for ev in st.events.values() if ev.type in ("Exercise", "Training")}
+    for eid in list(st.order):
+        ev = st.events[eid]
+        if (
+            ev.type == "Meeting"
+            and not ev.named
+            and ev.start is None
+            and not ev.hq_meeting
+            and ev.doc in drills
+            and _CLOSING.match(ev.name)
+        ):
+            _drop(st, eid, into=None)
+
+
+_CLOSING = re.compile(r"(?:final|closing|concluding)\b", re.IGNORECASE)
+
+
 def finish(st: State) -> None:
     drop_unnamed_duplicates(st)
+    drop_closing_meetings(st)
     merge_stage_aliases(st)
     merge_unnamed(st)
     share_exercise_dates(st)

@@ -87,9 +87,10 @@ _REMOTE = re.compile(
     r"\b(?:by|via|through|format of|in)\s+(?:an?\s+|the\s+)?(?:video ?conference|video link)",
     re.IGNORECASE,
 )
-# "the final meeting of the (international) headquarters (of the stage)": the operation's staff
+# "the final meeting of the (international) headquarters": the operation's staff
 _HQ_MEETING = re.compile(
-    r"\s+of\s+the\s+(?:\w+\s+){0,2}?(?:headquarters|coordination staff|operational staff)\b"
+    r"\s+of\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:[Hh]eadquarters|[Cc]oordination [Ss]taff|[Oo]perational [Ss]taff)\b"
 )
 _SIGNING = re.compile(r"\b(?:signed|signing|signature of)\b", re.IGNORECASE)
 

@@ -857,3 +857,18 @@ def test_a_title_figure_only_rounds_the_body_figure() -> None:
         "May in the operation «Karavan-2023» more than 5.3 tons of drugs were seized."
     )
     assert seizures_of(evs) == {("total", Decimal("5300"), "total", None)}
+
+
+def test_the_closing_meeting_of_an_exercise_is_no_event_but_the_staff_meeting_is() -> None:
+    evs = events(
+        "12.05.2023\n\nThe exercise «Kaspiy-Antiterror-2023» was held from 2 to 5 May in Aktau. "
+        "The head of the CIS ATC in the final meeting praised the forces."
+    )
+    assert [e["type"] for e in evs] == ["Exercise"]
+    evs = events(
+        "12.05.2023\n\nThe final stage of «Kanal-2023» was held from 2 to 6 May in Bishkek. The "
+        "deputy minister of Kyrgyzstan during the meeting of the Coordination Staff «Kanal» "
+        "noted the need for further work."
+    )
+    meeting = next(e for e in evs if e["type"] == "Meeting")
+    assert (meeting["place"], meeting["part_of"]) == ("Bishkek", "channel-2023-final-stage")
