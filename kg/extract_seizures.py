@@ -86,7 +86,7 @@ _BREAKDOWN_CUE = re.compile(
 
 _NATIONAL_CUE = re.compile(
     r"\b(seized|intercepted|agencies|police|side|alone|services?|"
-    r"bodies|law enforcement|confiscated|withdrew|accounted|share|"
+    r"bodies|law enforcement|confiscated|withdrew|accounted|share|contribution|"
     r"authorities|guards|customs)\b",
     re.IGNORECASE,
 )
@@ -104,6 +104,12 @@ _TERRITORY_HOME = re.compile(
     re.I,
 )
 
+# a figure restated in brackets: "more than 1.5 tons (1 512 kg) of precursors"
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_PAREN_QUANT = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
+_SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
 # law enforcement bodies of Kazakhstan"
 _SEIZED_BY = re.compile(
@@ -131,6 +137,7 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
     r"\b(?:during the year|as a whole|for the year|in the whole|"
     r"overall|in total during|throughout the year|in (?:19|20)\d\d,)",
@@ -186,7 +193,10 @@ def assign_seizures(
     if pool_ops:
         stages = [ev for ev in pool_ops if ev.type == "OperationStage"]
         event = stages[0] if stages else pool_ops[0]
-    elif _EDITION_CUE.search(sent):
+    elif _EDITION_CUE.search(sent) and (
+        # "overall" in an item about one stage is the stage's whole, not the year's
+        _YEAR_WORD.search(sent) or not any(ev.type == "OperationStage" for ev in item_events)
+    ):
         eds = [ev for ev in item_events if ev.type == "Operation" and ev.year is not None]
         event = eds[0] if eds else None
     if event is None and last_event is not None:
@@ -206,11 +216,30 @@ def assign_seizures(
     home_cue = "epublic" in sent or "ountry" in sent
     prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
     home: str | None = last_total.get("home")
+    restated = {
+        y.start
+        for x, y in zip(s_quants, s_quants[1:], strict=False)
+        if _PAREN_OPEN.fullmatch(text, x.end, y.start) and _PAREN_CLOSE.match(text, y.end)
+    }
     for q in s_quants:
+        if q.start in restated:
+            continue  # "(1 512 kg)" after "more than 1.5 tons": the same figure again
         after = text[q.end : min(se, q.end + 60)]
+        pm = _PAREN_AFTER.match(after) if after[:3].lstrip().startswith("(") else None
+        if pm and _PAREN_QUANT.search(pm.group(0)):
+            after = after[pm.end() :]  # read the substance after the restated figure
         before = text[max(ss, q.start - 40) : q.start]
         if _NON_DRUG.search(after):
             continue
+        # "By country: Russia - 1.1 t, Kazakhstan - 640 kg": a list of national shares
+        share_of = next(
+            (
+                m.id
+                for m in reversed(states)
+                if 0 <= q.start - m.end <= 4 and _SHARE_GAP.fullmatch(text, m.end, q.start)
+            ),
+            None,
+        )
         sub = None
         mr = _SUB_RIGHT.search(after)
         if mr:
@@ -227,6 +256,8 @@ def assign_seizures(
                 ma = _SUB_ANY.search(text, q.end, limit)
                 if ma:
                     sub = _which(ma)
+                elif share_of is not None:
+                    sub = last_total.get("substance", "total")
                 elif _SEIZE_CONTEXT.search(sent) and not any(
                     x["span"] == (ss, se) and x["scope"] == "total"
                     for x in (event.seizures if event else [])
@@ -259,7 +290,9 @@ def assign_seizures(
             if national_cue and " by " in sent
             else None
         )
-        if cands and national_cue and not cum and not total_cue and not listed:
+        if share_of is not None and not cum:
+            state = share_of
+        elif cands and national_cue and not cum and not total_cue and not listed:
             state = cands[-1].id
         elif by_state and not cum and not total_cue:
             # "900 kg were seized by the Tajik agencies": the state named after the figure
@@ -304,6 +337,8 @@ def assign_seizures(
             continue
         if scope == "total" and sub == "total":
             last_total[(None, "total")] = 1
+        if scope == "total" and sub != "precursors":
+            last_total["substance"] = sub
         if scope == "national" and "seen" not in last_total:
             last_total["national_report"] = 1
         last_total["seen"] = 1

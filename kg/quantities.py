@@ -26,8 +26,8 @@ _MULT = r"(?:\s+(?P<mult>thousand|million))?"
 
 QUANTITY_RE = re.compile(
     rf"(?<![\d.,])(?P<n1>{_NUM}){_MULT}\s*(?:"
-    rf"(?P<ut>{_TON})(?:\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}))?"
-    rf"|(?P<uk>{_KG})(?:\s+(?:and\s+)?(?P<n3>\d{{1,3}})\s*(?P<u3>{_G}))?"
+    rf"(?P<ut>{_TON})(?:\.?\s+(?:and\s+)?(?P<n2>\d{{1,3}})\s*(?P<u2>{_KG}))?"
+    rf"|(?P<uk>{_KG})(?:\.?\s+(?:and\s+)?(?P<n3>\d{{1,3}})\s*(?P<u3>{_G}))?"
     rf"|(?P<ug>{_G}))",
     re.IGNORECASE,
 )

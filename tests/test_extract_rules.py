@@ -872,3 +872,32 @@ def test_the_closing_meeting_of_an_exercise_is_no_event_but_the_staff_meeting_is
     )
     meeting = next(e for e in evs if e["type"] == "Meeting")
     assert (meeting["place"], meeting["part_of"]) == ("Bishkek", "channel-2023-final-stage")
+
+
+def test_a_list_of_national_shares_and_overall_in_a_stage_item() -> None:
+    evs = events(
+        "12.11.2023\n\nThe stage «Kanal-Tsentr» of «Kanal-2023» took place from 4 to 8 November. "
+        "Overall, about 2.5 tonnes of drugs were seized. By country: Belarus - 1.2 t, Armenia "
+        "- 300 kg. Armenia's contribution was mostly hashish (250 kg)."
+    )
+    stage = next(e for e in evs if e["type"] == "OperationStage")
+    got = seizures_of([stage])
+    assert ("total", 2500, "total", None) in got
+    assert ("total", 1200, "national", "BLR") in got
+    assert ("total", 300, "national", "ARM") in got
+    assert ("hashish", 250, "national", "ARM") in got
+
+
+def test_a_figure_restated_in_brackets_counts_once_and_t_with_a_full_stop() -> None:
+    from kg.quantities import find_quantities
+
+    assert [q.kg for q in find_quantities("seized 2 t. 50 kg of heroin")] == [2050]
+    evs = events(
+        "12.11.2023\n\nThe operation «Karavan-2023» was held from 4 to 8 November. In total 3 "
+        "tonnes of drugs were seized. Also more than 1.5 tons (1 512 kg) of precursors were "
+        "seized."
+    )
+    assert seizures_of(evs) == {
+        ("total", 3000, "total", None),
+        ("precursors", 1500, "total", None),
+    }
