@@ -146,6 +146,22 @@ _SOURCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# what an organisation owns or pays for, not a party: "the INTERPOL databases", "the
+# EU-funded programme", "the UNODC World Drug Report"
+_TOOL_AFTER = re.compile(
+    r"(?:-(?:funded|financed|sponsored)\b|\s+(?:databases?|data\s?base|red notices?|notices|"
+    r"World Drug Report|reports?|estimates|statistics|resolutions?|website|portal|standards|"
+    r"recommendations|grant|funding|-funded)\b)",
+    re.IGNORECASE,
+)
+_DONOR_HINTS = ("upport", "ssistance", "unded", "inanced", "ponsored", "onor", "rant")
+_DONOR_ORG_BEFORE = re.compile(
+    r"\b(?:(?:financial|technical)\s+(?:support|assistance)\s+(?:of|from)|funded\s+by|"
+    r"financed\s+by|sponsored\s+by|grant\s+(?:of|from)|donors?\s+(?:such as|like))\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 # "Organizers of the exercise were the Anti-Terrorism Center ... and ..."
 _ORGANISERS_WERE = re.compile(
     r"\b[Oo]rgani[sz]ers?\b[^.;]{0,40}?\b(?:were|was|are|is)\s+"
@@ -387,6 +403,12 @@ def assign_actors(
                 continue  # "on the margins of a UN event": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
+        if _TOOL_AFTER.match(after) or (
+            any(w in before for w in _DONOR_HINTS) and _DONOR_ORG_BEFORE.search(before)
+        ):
+            # "checked persons through the INTERPOL databases", "the EU-funded programme",
+            # "with the financial support of the OSCE": a tool or a donor, not a party
+            continue
         if (
             not in_obs
             and topic_words(sent)

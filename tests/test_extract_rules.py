@@ -901,3 +901,13 @@ def test_a_figure_restated_in_brackets_counts_once_and_t_with_a_full_stop() -> N
         ("total", 3000, "total", None),
         ("precursors", 1500, "total", None),
     }
+
+
+def test_an_organisation_s_tools_and_donors_are_no_parties() -> None:
+    ev = one(
+        "From 13 to 15 May in Osh the joint exercise of the border services of Kazakhstan and "
+        "Kyrgyzstan was held. The officers checked travellers through the INTERPOL databases. "
+        "The exercise was part of an EU-funded programme and had the financial support of the "
+        "OSCE."
+    )
+    assert actors(ev) == {"KAZ": "participant", "KGZ": "participant"}
