@@ -58,6 +58,9 @@ _TOWN_COMMA = re.compile(
     r"\b(?:in|near)\s+(?:the\s+)?(?:city|town|village|settlement)\s+(?:of\s+)?"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*,\s*(?:the\s+)?$"
 )
+_TOWN_COMMA_ANY = re.compile(r"\b(?:in|near)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*),\s*(?:the\s+)?$")
+# "located in Khabarovsk (Russian Federation)": the country of a town
+_TOWN_PAREN = re.compile(r"\b(?:in|near|at)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*\(\s*(?:the\s+)?$")
 _NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
 _TOWN_WORDS = ("city", "town", "village", "settlement")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
@@ -205,6 +208,13 @@ def background_state(
         r"\bin\s+(?:the\s+)?$", before
     ):
         return True
+    if before.endswith((", ", ", the ")) and (tm := _TOWN_COMMA_ANY.search(before)):
+        # "in Turkestan, Kazakhstan": the country of a town the gazetteer does not know
+        a = max(ss, m.start - 40) + tm.start(1)
+        if not any(o.start <= a < o.end for o in s_ments):
+            return True
+    if before.endswith(("(", "( ", "(the ")) and _TOWN_PAREN.search(before):
+        return True  # "located in Khabarovsk (Russian Federation)": the country of a town
     if "," in before and any(w in before for w in _TOWN_WORDS) and _TOWN_COMMA.search(before):
         return True  # "in the city of Chui, Kyrgyzstan": the country of a town
     # "in Saratov, Russian Federation": the country of a place

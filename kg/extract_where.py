@@ -119,6 +119,14 @@ _NOT_TOWNS = _MONTH_NAMES | {
     "order",
     "russian",
     "english",
+    "parliament",
+    "future",
+    "practice",
+    "fact",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
 }
 
 _UNKNOWN_PLACE = re.compile(
@@ -128,7 +136,10 @@ _UNKNOWN_PLACE = re.compile(
     # "at Chebarkul in Chelyabinsk region": a town in a region
     r"(?<=[a-z] )(?:at|in)\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+in\s+(?:the\s+)?[A-Z][a-z]+"
     r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince)\b)|"
-    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;])|"
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*[,;(])|"
+    # "was held on 5 May in Aktobe.", "in Aktobe on 5 May", "On 5 May in Aktobe the meeting"
+    r"(?<=[a-z] )in\s+(?=[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)*(?:\s+on\s+(?:\d|[A-Z][a-z]+day)|"
+    r"\s+from\s+\d|\s+the\s+[a-z]|\.(?:\s|$)))|"
     # "in Cholpon-Ata": a hyphenated name after "in" is a town
     r"(?<=[a-z] )in\s+(?=[A-Z][a-z]+-[A-Z][a-z]+\b(?!-)))"
     r"(?P<p>[A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b(?!\s+(?:training|range|region|oblast|district|"

@@ -911,3 +911,25 @@ def test_an_organisation_s_tools_and_donors_are_no_parties() -> None:
         "OSCE."
     )
     assert actors(ev) == {"KAZ": "participant", "KGZ": "participant"}
+
+
+def test_unknown_towns_after_in_and_their_countries_are_no_participants() -> None:
+    for text in (
+        "06.05.2024\n\nThe meeting of the CIS border commanders was held on 5 May in Aktobe.",
+        "06.05.2024\n\nOn 5 May in Aktobe the meeting of the CIS border commanders was held.",
+    ):
+        assert one(text)["place"] == "Aktobe"
+    ev = one(
+        "06.05.2024\n\nThe meeting of the CIS border commanders took place on 5 May in Turkestan, "
+        "Kazakhstan."
+    )
+    assert (ev["place"], ev["country"]) == ("Turkestan", "KAZ") and "KAZ" not in actors(ev)
+    ev = by_name(
+        events(
+            "06.05.2024\n\nOn Tuesday the stage «Kanal-Vostok» of «Kanal-2024» started. Its "
+            "headquarters is located in Khabarovsk (Russian Federation). Police of Kazakhstan "
+            "take part."
+        )
+    )["Channel-East-2024"]
+    assert (ev["place"], ev["country"]) == ("Khabarovsk", "RUS")
+    assert "RUS" not in actors(ev) and "KAZ" in actors(ev)
