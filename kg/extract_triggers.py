@@ -103,6 +103,15 @@ _ANAPHOR = re.compile(
 
 _MEETING_WORD = re.compile(r"meeting|session|consultations|briefing|conference|talks")
 
+# an event spoken of as a topic: "discussed the results of the training courses", "reviewed the
+# preparation of the summit"
+_TOPIC_TRIGGER = re.compile(
+    r"\b(?:discuss\w*|considered|reviewed|exchanged views on|spoke about|informed\s+\w+\s+about)"
+    r"\s+(?:the\s+)?(?:(?:results?|outcomes?|preparations?|organi[sz]ation|holding|plans?)"
+    r"\s+(?:of|for)\s+)?(?:the\s+)?(?:(?!(?:at|during|in|on|by|with|before|after)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 _BOTH = re.compile(
     r"\b(?:[Bb]oth|[Tt]he two|[Aa]ll three)\s+(?:events|exercises|trainings|stages|operations)\b"
 )
@@ -117,6 +126,8 @@ _AT_MEETING = re.compile(
 
 _BACKGROUND_CUE = re.compile(
     r"\bsince\s+(?:then|the\s+(?:middle|beginning|start|end)\b)|"
+    # "The course programme, launched in 2019, has trained 300 officers"
+    r"\blaunched\s+in\s+(?:19|20)\d\d\b|\bha(?:s|ve)\s+(?:already\s+)?trained\b|"
     r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
     r"\blong history\b",
     re.IGNORECASE,
@@ -195,6 +206,8 @@ def _first_trigger(
     for m in rx.finditer(sent):
         t = typ
         before = sent[max(0, m.start() - 30) : m.start()]
+        if _TOPIC_TRIGGER.search(sent, max(0, m.start() - 90), m.start()):
+            continue  # "discussed the results of the training courses": a topic, not news
         if t == "Exercise":
             if s_names:
                 return None  # a named event: not a new one

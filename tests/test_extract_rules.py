@@ -933,3 +933,17 @@ def test_unknown_towns_after_in_and_their_countries_are_no_participants() -> Non
     )["Channel-East-2024"]
     assert (ev["place"], ev["country"]) == ("Khabarovsk", "RUS")
     assert "RUS" not in actors(ev) and "KAZ" in actors(ev)
+
+
+def test_an_event_discussed_as_a_topic_or_told_as_background_is_no_event() -> None:
+    evs = events(
+        "20.09.2024\n\nOn Thursday in Minsk the meeting of the CSTO Council of Foreign Ministers "
+        "took place. The ministers discussed the results of the training courses for "
+        "peacekeepers. The course programme, launched in 2019, has trained 300 officers."
+    )
+    assert [e["type"] for e in evs] == ["Meeting"]
+    ev = one(
+        "20.09.2024\n\nThe draft programme was considered at the session of the CSTO Council of "
+        "Foreign Ministers on Thursday in Minsk."
+    )
+    assert ev["start"] == "2024-09-19"
