@@ -154,7 +154,7 @@ _TOOL_AFTER = re.compile(
     r"recommendations|grant|funding|-funded)\b)",
     re.IGNORECASE,
 )
-_DONOR_HINTS = ("upport", "ssistance", "unded", "inanced", "ponsored", "onor", "rant")
+_DONOR_HINTS = re.compile("upport|ssistance|unded|inanced|ponsored|onor|rant")
 _DONOR_ORG_BEFORE = re.compile(
     r"\b(?:(?:financial|technical)\s+(?:support|assistance)\s+(?:of|from)|funded\s+by|"
     r"financed\s+by|sponsored\s+by|grant\s+(?:of|from)|donors?\s+(?:such as|like))\s+"
@@ -404,7 +404,7 @@ def assign_actors(
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
         if _TOOL_AFTER.match(after) or (
-            any(w in before for w in _DONOR_HINTS) and _DONOR_ORG_BEFORE.search(before)
+            _DONOR_HINTS.search(before) and _DONOR_ORG_BEFORE.search(before)
         ):
             # "checked persons through the INTERPOL databases", "the EU-funded programme",
             # "with the financial support of the OSCE": a tool or a donor, not a party

@@ -106,16 +106,7 @@ _NEGATED_LATE = re.compile(
     r"(?:send|sent|delegate|participate|take part|attend)\b"
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$")
-_DONOR_HINTS = (
-    "upport",
-    "ssistance",
-    "ontribution",
-    "unded",
-    "inanced",
-    "ponsored",
-    "rant",
-    "onor",
-)
+_DONOR_HINTS = re.compile("upport|ssistance|ontribution|unded|inanced|ponsored|rant|onor")
 # a donor is no participant: "with the financial support of the Government of Japan", "funded by"
 _DONOR_BEFORE = re.compile(
     r"\b(?:(?:financial|financed|technical)\s+(?:support|assistance|contribution)\s+(?:of|from)|"
@@ -168,7 +159,7 @@ def background_state(
         return False
     if before.endswith(("in ", "in the ")) and _BASED_IN.search(before):
         return True  # "the terrorist organizations, which are based in Afghanistan"
-    if any(w in before for w in _DONOR_HINTS) and _DONOR_BEFORE.search(before):
+    if _DONOR_HINTS.search(before) and _DONOR_BEFORE.search(before):
         return True  # "with the financial support of the Government of Japan": a donor
     if text.find("not", m.end, min(se, m.end + 90)) != -1 and _NEGATED_LATE.match(
         text, m.end, min(se, m.end + 90)

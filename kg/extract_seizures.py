@@ -109,6 +109,7 @@ _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _PAREN_QUANT = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
+_SHARE_CHARS = re.compile(r"[-–—:(]")
 _SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
 # law enforcement bodies of Kazakhstan"
@@ -216,11 +217,15 @@ def assign_seizures(
     home_cue = "epublic" in sent or "ountry" in sent
     prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
     home: str | None = last_total.get("home")
-    restated = {
-        y.start
-        for x, y in zip(s_quants, s_quants[1:], strict=False)
-        if _PAREN_OPEN.fullmatch(text, x.end, y.start) and _PAREN_CLOSE.match(text, y.end)
-    }
+    restated = (
+        {
+            y.start
+            for x, y in zip(s_quants, s_quants[1:], strict=False)
+            if _PAREN_OPEN.fullmatch(text, x.end, y.start) and _PAREN_CLOSE.match(text, y.end)
+        }
+        if len(s_quants) > 1 and "(" in sent
+        else ()
+    )
     for q in s_quants:
         if q.start in restated:
             continue  # "(1 512 kg)" after "more than 1.5 tons": the same figure again
@@ -232,13 +237,17 @@ def assign_seizures(
         if _NON_DRUG.search(after):
             continue
         # "By country: Russia - 1.1 t, Kazakhstan - 640 kg": a list of national shares
-        share_of = next(
-            (
-                m.id
-                for m in reversed(states)
-                if 0 <= q.start - m.end <= 4 and _SHARE_GAP.fullmatch(text, m.end, q.start)
-            ),
-            None,
+        share_of = (
+            next(
+                (
+                    m.id
+                    for m in reversed(states)
+                    if 0 <= q.start - m.end <= 4 and _SHARE_GAP.fullmatch(text, m.end, q.start)
+                ),
+                None,
+            )
+            if states and _SHARE_CHARS.search(text, max(ss, q.start - 4), q.start)
+            else None
         )
         sub = None
         mr = _SUB_RIGHT.search(after)

@@ -100,7 +100,7 @@ _BUILDINGS = {
     "Border Management Staff College": "dushanbe",
 }
 _BUILDING_RE = re.compile("|".join(_BUILDINGS))
-_BUILDING_WORDS = ("Palace", "Centre", "College")
+_BUILDING_WORDS = re.compile("Palace|Centre|College")
 _SEAT_RE = re.compile(
     r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
     r"(?P<b>(?:[A-Z][\w-]*(?:['’]s)?\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
@@ -390,7 +390,7 @@ def assign_places(
             near = [m for m in s_ments if m.kind == "state" and 0 <= m.start - b <= 25]
             country = near[0].id if near else country
             break
-    if place_id is None and place_name is None and any(w in sent for w in _BUILDING_WORDS):
+    if place_id is None and place_name is None and _BUILDING_WORDS.search(sent):
         # a building stands for its city: "in the Tauride Palace" -> Saint Petersburg
         bm = _BUILDING_RE.search(sent)
         if bm:

@@ -153,17 +153,21 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _WORD_NUMBERS |= {"ninety": 90, "a hundred": 100, "one hundred": 100, "half a": Decimal("0.5")}
-# a figure written in words: "two tons", "one and a half tons", "half a ton", "twelve kilograms"
-WORD_QUANTITY_RE = re.compile(
+# a figure written in words: "two tons", "one and a half tons", "half a ton", "twelve kilograms";
+# found from the unit word back (the unit words are few, the number words many)
+_WORD_UNIT_RE = re.compile(
+    r"(?:(?P<ut>[Tt]onnes?|[Tt]ons?)|(?P<uk>[Kk]ilogram(?:me)?s?|[Kk]ilos))\b"
+)
+_WORD_NUMBER_BEFORE = re.compile(
     r"(?<![\w-])(?P<w>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?P<half>\s+and\s+a\s+half)?\s+(?:(?P<ut>tonnes?|tons?)|(?P<uk>kilogram(?:me)?s?|kilos))\b",
+    r"(?P<half>\s+and\s+a\s+half)?\s+$",
     re.IGNORECASE,
 )
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every mass quantity in ``text`` with its value in kg, comparator and text as written."""
-    out = _word_quantities(text) if ("ton" in text or "kilo" in text) else []
+    out = _word_quantities(text)
     for m in QUANTITY_RE.finditer(text):
         cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
         if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
@@ -198,23 +202,41 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _word_quantities(text: str) -> list[Quantity]:
     out = []
-    for m in WORD_QUANTITY_RE.finditer(text):
-        value = Decimal(_WORD_NUMBERS[" ".join(m.group("w").lower().split())])
-        if m.group("half"):
-            value += Decimal("0.5")
-        if m.group("ut"):
-            value *= 1000
-        cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
-        if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
-            cm = None
-        start = cm.start() if cm else m.start()
-        out.append(
-            Quantity(
-                start=start,
-                end=m.end(),
-                kg=_normal(value),
-                comparator=comparator_of(cm.group(0) if cm else None),
-                as_written=text[start : m.end()],
+    low = text.lower()
+    for unit in ("ton", "kilo"):
+        i = low.find(unit, 1)
+        while i != -1:
+            # a unit word after a space, not after a figure in digits ("5 tons")
+            u = (
+                _WORD_UNIT_RE.match(text, i)
+                if low[i - 1] == " " and not low[i - 2 : i - 1].isdigit()
+                else None
             )
-        )
+            i = low.find(unit, i + 1)
+            if u is not None:
+                q = _word_quantity(text, u)
+                if q is not None:
+                    out.append(q)
     return out
+
+
+def _word_quantity(text: str, u: re.Match[str]) -> Quantity | None:
+    m = _WORD_NUMBER_BEFORE.search(text, max(0, u.start() - 32), u.start())
+    if m is None:
+        return None
+    value = Decimal(_WORD_NUMBERS[" ".join(m.group("w").lower().split())])
+    if m.group("half"):
+        value += Decimal("0.5")
+    if u.group("ut"):
+        value *= 1000
+    cm = CMP_RE.search(text, max(0, m.start() - 24), m.start())
+    if cm and cm.start() > 0 and text[cm.start() - 1].isalnum():
+        cm = None
+    start = cm.start() if cm else m.start()
+    return Quantity(
+        start=start,
+        end=u.end(),
+        kg=_normal(value),
+        comparator=comparator_of(cm.group(0) if cm else None),
+        as_written=text[start : u.end()],
+    )

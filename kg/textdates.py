@@ -289,12 +289,13 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     wins = _windows(text)
-    weekdays: bool | None = None
+    weekdays: int | None = None
     for kind, rx in _PATTERNS:
         if kind in ("weekday-range", "weekday"):
             if weekdays is None:
-                weekdays = "day" in text and bool(_WD_ANY.search(text))
-            if not weekdays:
+                wm = _WD_ANY.search(text) if "day" in text else None
+                weekdays = 0 if wm is None else 1 + bool(_WD_ANY.search(text, wm.end()))
+            if weekdays < (2 if kind == "weekday-range" else 1):
                 continue
         if kind in _NEEDS_MONTH:
             matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
