@@ -21,6 +21,8 @@ from pathlib import Path
 from kg import facts as F
 
 _TOKEN = re.compile(r"[^\W_]+")
+# a word that starts with a capital (Latin, Latin-1 or Cyrillic), as a name must
+_CAP_TOKEN = re.compile(r"(?<![^\W_])[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W_]*")
 _CONNECTORS = {"of", "the", "for", "on", "and", "in", "to", "under", "de", "a"}
 
 
@@ -146,39 +148,37 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Longest, leftmost, non-overlapping mentions in ``text``."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        # only capitalised words can start a name: find them with one regex pass and walk the
+        # trie from each through the words that follow it
         out: list[Mention] = []
-        i, n = 0, len(toks)
         trie = self.trie
-        while i < n:
-            s, e, w = toks[i]
-            if not w[0].isupper():
-                i += 1
+        pos = 0
+        for cm in _CAP_TOKEN.finditer(text):
+            s = cm.start()
+            if s < pos:
                 continue
-            node = trie.get(w.lower())
+            node = trie.get(cm.group(0).lower())
+            cur = cm
             best: tuple[int, Entry] | None = None
-            j = i
             while node is not None:
                 entries = node.get("")
                 if entries:
                     for ent in entries:
-                        if ent.exact_case is None or text[s : toks[j][1]] == ent.exact_case:
-                            best = (j, ent)
+                        if ent.exact_case is None or text[s : cur.end()] == ent.exact_case:
+                            best = (cur.end(), ent)
                             break
-                j += 1
-                if j >= n:
+                nxt = _TOKEN.search(text, cur.end())
+                if nxt is None:
                     break
                 # tokens must be adjacent (only spaces/hyphens/apostrophes/dots between)
-                gap = text[toks[j - 1][1] : toks[j][0]]
+                gap = text[cur.end() : nxt.start()]
                 if len(gap) > 3 or any(c in gap for c in ',;:()\n«»"“”'):
                     break
-                node = node.get(toks[j][2].lower())
-            if best is None:
-                i += 1
-                continue
-            j, ent = best
-            out.append(Mention(s, toks[j][1], ent))
-            i = j + 1
+                node = node.get(nxt.group(0).lower())
+                cur = nxt
+            if best is not None:
+                out.append(Mention(s, best[0], best[1]))
+                pos = best[0]
         return out
 
 
