@@ -154,6 +154,8 @@ _TOOL_AFTER = re.compile(
     r"recommendations|grant|funding|-funded)\b)",
     re.IGNORECASE,
 )
+_TOOL_INITIALS = frozenset("dDrRnNWwsSeEpPgGf-")
+_DONOR_ENDS = ("of ", "the ", "by ", "from ", "as ", "like ")
 _DONOR_HINTS = re.compile("upport|ssistance|unded|inanced|ponsored|onor|rant")
 _DONOR_ORG_BEFORE = re.compile(
     r"\b(?:(?:financial|technical)\s+(?:support|assistance)\s+(?:of|from)|funded\s+by|"
@@ -403,8 +405,15 @@ def assign_actors(
                 continue  # "on the margins of a UN event": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
-        if _TOOL_AFTER.match(after) or (
-            _DONOR_HINTS.search(before) and _DONOR_ORG_BEFORE.search(before)
+        if (after[:1] == "-" and _TOOL_AFTER.match(after)) or (
+            after[:1] == " "
+            and after[1:2] in _TOOL_INITIALS
+            and _TOOL_AFTER.match(after)
+            or (
+                before.endswith(_DONOR_ENDS)
+                and _DONOR_HINTS.search(before)
+                and _DONOR_ORG_BEFORE.search(before)
+            )
         ):
             # "checked persons through the INTERPOL databases", "the EU-funded programme",
             # "with the financial support of the OSCE": a tool or a donor, not a party

@@ -106,6 +106,7 @@ _NEGATED_LATE = re.compile(
     r"(?:send|sent|delegate|participate|take part|attend)\b"
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$")
+_DONOR_ENDS = ("of ", "the ", "by ", "from ", "donor ", "donors ")
 _DONOR_HINTS = re.compile("upport|ssistance|ontribution|unded|inanced|ponsored|rant|onor")
 # a donor is no participant: "with the financial support of the Government of Japan", "funded by"
 _DONOR_BEFORE = re.compile(
@@ -159,7 +160,11 @@ def background_state(
         return False
     if before.endswith(("in ", "in the ")) and _BASED_IN.search(before):
         return True  # "the terrorist organizations, which are based in Afghanistan"
-    if _DONOR_HINTS.search(before) and _DONOR_BEFORE.search(before):
+    if (
+        before.endswith(_DONOR_ENDS)
+        and _DONOR_HINTS.search(before)
+        and _DONOR_BEFORE.search(before)
+    ):
         return True  # "with the financial support of the Government of Japan": a donor
     if text.find("not", m.end, min(se, m.end + 90)) != -1 and _NEGATED_LATE.match(
         text, m.end, min(se, m.end + 90)

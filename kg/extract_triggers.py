@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract_background import topic_words
 from kg.extract_items import in_dateline
 from kg.extract_names import Named, slug
 from kg.extract_state import Event, State
@@ -206,7 +207,7 @@ def _first_trigger(
     for m in rx.finditer(sent):
         t = typ
         before = sent[max(0, m.start() - 30) : m.start()]
-        if _TOPIC_TRIGGER.search(sent, max(0, m.start() - 90), m.start()):
+        if topic_words(sent) and _TOPIC_TRIGGER.search(sent, max(0, m.start() - 90), m.start()):
             continue  # "discussed the results of the training courses": a topic, not news
         if t == "Exercise":
             if s_names:

@@ -284,20 +284,32 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (non-overlapping, earlier patterns win), by offset."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     wins = _windows(text)
-    weekdays: int | None = None
+    wd_wins: list[tuple[int, int]] | None = None
     for kind, rx in _PATTERNS:
         if kind in ("weekday-range", "weekday"):
-            if weekdays is None:
-                wm = _WD_ANY.search(text) if "day" in text else None
-                weekdays = 0 if wm is None else 1 + bool(_WD_ANY.search(text, wm.end()))
-            if weekdays < (2 if kind == "weekday-range" else 1):
+            if wd_wins is None:
+                # only around the weekday names the text has ("on Tuesday and Wednesday")
+                wds = list(_WD_ANY.finditer(text)) if "day" in text else []
+                wd_wins = _merge([(max(0, m.start() - 5), m.end() + 40) for m in wds])
+            if not wd_wins or (kind == "weekday-range" and len(wds) < 2):
                 continue
-        if kind in _NEEDS_MONTH:
+            matches = [m for lo, hi in wd_wins for m in rx.finditer(text, lo, hi)]
+        elif kind in _NEEDS_MONTH:
             matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
         else:
             matches = list(rx.finditer(text))
