@@ -109,6 +109,9 @@ _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _PAREN_QUANT = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
+_SHARE_GAP_IN = re.compile(r",?\s*")
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
+_SHARE_WORD = re.compile(r"\b(?:share|accounted|contribution)\b", re.IGNORECASE)
 _SHARE_CHARS = re.compile(r"[-–—:(]")
 _SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
@@ -265,7 +268,12 @@ def assign_seizures(
                 ma = _SUB_ANY.search(text, q.end, limit)
                 if ma:
                     sub = _which(ma)
-                elif share_of is not None:
+                elif share_of is not None or (
+                    _SHARE_WORD.search(sent)
+                    and not total_cue
+                    and any(m.end <= q.start for m in states)
+                ):
+                    # "The share of Kazakhstan amounted to 25 percent (750 kg)"
                     sub = last_total.get("substance", "total")
                 elif _SEIZE_CONTEXT.search(sent) and not any(
                     x["span"] == (ss, se) and x["scope"] == "total"
@@ -278,7 +286,14 @@ def assign_seizures(
         state = None
         since = None
         cands = [m for m in states if m.end <= q.start]
-        after_in = [m for m in states_in if 0 <= m.start - q.end <= 45]
+        after_in = [m for m in states_in if 0 <= m.start - q.end <= 45] or [
+            # "In Tajikistan 300 kilograms of heroin was found"
+            m
+            for m in (*states_in, *states)
+            if 0 <= q.start - m.end <= 3
+            and _SHARE_GAP_IN.fullmatch(text, m.end, q.start)
+            and _IN_BEFORE.search(text, max(ss, m.start - 12), m.start)
+        ]
         terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None)
         if terr is None and home and home_cue and _TERRITORY_HOME.search(text, ss, q.start):
             terr = home

@@ -73,7 +73,7 @@ _CITY_AS_STATE = re.compile(
 )
 _FIGURE_NEXT = re.compile(
     r",?\s*(?:(?:over|more than|about|some|nearly|almost|up to)\s+)?\d[\d.,\s]*"
-    r"(?:kg|kilo|tons?|tonnes?|t)\b"
+    r"(?:kg|kilo\w*|tons?|tonnes?|t)\b"
 )
 _STAFF_FROM = re.compile(r"\bcoordinat\w*\b[^.;]{0,70}\bfrom\s+(?:the\s+)?$")
 _WHERE_STAFF = re.compile(

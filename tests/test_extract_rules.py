@@ -947,3 +947,16 @@ def test_an_event_discussed_as_a_topic_or_told_as_background_is_no_event() -> No
         "Foreign Ministers on Thursday in Minsk."
     )
     assert ev["start"] == "2024-09-19"
+
+
+def test_a_share_in_percent_and_a_figure_right_after_in_a_state() -> None:
+    evs = events(
+        "05.07.2023\n\nThe stage «Kanal-Tsentr» of «Kanal-2023» was held from 24 to 28 June. In "
+        "total, 2 tons of drugs were seized. The share of Belarus amounted to 30 percent (600 "
+        "kg). In Armenia 120 kilograms of heroin was found."
+    )
+    got = seizures_of(evs)
+    assert ("total", 600, "national", "BLR") in got
+    assert ("heroin", 120, "national", "ARM") in got
+    stage = next(e for e in evs if e["type"] == "OperationStage")
+    assert stage["country"] is None
