@@ -46,7 +46,8 @@ _EXERCISE = re.compile(
 )
 
 _TRAINING = re.compile(
-    r"\b(?:training courses?|training session|courses? (?:for|on)|training for|seminar|workshop|"
+    r"\b(?:training courses?|training session|courses? (?:for|on)|training for|seminar|webinar|"
+    r"workshop|"
     r"training camp|master class|refresher course|joint training of|"
     r"instructor(?:-methodical)? (?:session|classes|course)s?)\b",
     re.IGNORECASE,
@@ -265,7 +266,11 @@ def find_triggers(
     dated = any(d.kind != "year" for d in s_dates)
     plan: bool | None = None  # read when a trigger word is found
     for rx, typ, words in (
-        (_TRAINING, "Training", ("training", "course", "seminar", "workshop", "instructor")),
+        (
+            _TRAINING,
+            "Training",
+            ("training", "course", "seminar", "webinar", "workshop", "instructor"),
+        ),
         (
             _MEETING,
             "Meeting",

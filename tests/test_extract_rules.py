@@ -960,3 +960,11 @@ def test_a_share_in_percent_and_a_figure_right_after_in_a_state() -> None:
     assert ("heroin", 120, "national", "ARM") in got
     stage = next(e for e in evs if e["type"] == "OperationStage")
     assert stage["country"] is None
+
+
+def test_a_webinar_is_a_training() -> None:
+    ev = one(
+        "06.05.2024\n\nOn 5 May the CSTO Secretariat held a webinar on risk profiling for "
+        "officers of Armenia and Belarus."
+    )
+    assert (ev["type"], ev["start"]) == ("Training", "2024-05-05")
