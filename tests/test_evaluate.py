@@ -115,59 +115,33 @@ def test_score_file_counts() -> None:
     assert d["roles"]["correct"] == 1 and d["roles"]["total"] == 2
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="tests/devset/dev not present")
-def test_dev_split_stays_above_floor() -> None:
+# (folder, at least this many files, F1 floors, accuracy floors) of every tuning split
+SPLITS = [
+    pytest.param(folder, files, floors, acc, id=folder.name)
+    for folder, files, floors, acc in (
+        (DEV, 20, FLOORS, ACC_FLOORS),
+        (DEV2, 16, DEV2_FLOORS, DEV2_ACC_FLOORS),
+        (DEV3, 20, DEV3_FLOORS, DEV3_ACC_FLOORS),
+        (DEV5, 20, DEV5_FLOORS, DEV5_ACC_FLOORS),
+    )
+]
+
+
+@pytest.mark.parametrize(("folder", "files", "floors", "acc_floors"), SPLITS)
+def test_split_stays_above_floor(
+    folder: Path, files: int, floors: dict[str, float], acc_floors: dict[str, float]
+) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
     r = CliRunner().invoke(
-        cli, ["evaluate", str(DEV), str(DEV), "--format", "json"], catch_exceptions=False
+        cli, ["evaluate", str(folder), str(folder), "--format", "json"], catch_exceptions=False
     )
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
-    assert d["files"] >= 20
-    for k, floor in FLOORS.items():
+    assert d["files"] >= files
+    for k, floor in floors.items():
         assert d[k]["f1"] >= floor, (k, d[k])
-    for k, floor in ACC_FLOORS.items():
-        assert d[k]["accuracy"] >= floor, (k, d[k])
-
-
-@pytest.mark.skipif(not DEV2.is_dir(), reason="tests/devset/dev2 not present")
-def test_dev2_split_stays_above_floor() -> None:
-    r = CliRunner().invoke(
-        cli, ["evaluate", str(DEV2), str(DEV2), "--format", "json"], catch_exceptions=False
-    )
-    assert r.exit_code == 0, r.output
-    d = json.loads(r.stdout)
-    assert d["files"] >= 16
-    for k, floor in DEV2_FLOORS.items():
-        assert d[k]["f1"] >= floor, (k, d[k])
-    for k, floor in DEV2_ACC_FLOORS.items():
-        assert d[k]["accuracy"] >= floor, (k, d[k])
-
-
-@pytest.mark.skipif(not DEV3.is_dir(), reason="tests/devset/dev3 not present")
-def test_dev3_split_stays_above_floor() -> None:
-    r = CliRunner().invoke(
-        cli, ["evaluate", str(DEV3), str(DEV3), "--format", "json"], catch_exceptions=False
-    )
-    assert r.exit_code == 0, r.output
-    d = json.loads(r.stdout)
-    assert d["files"] >= 20
-    for k, floor in DEV3_FLOORS.items():
-        assert d[k]["f1"] >= floor, (k, d[k])
-    for k, floor in DEV3_ACC_FLOORS.items():
-        assert d[k]["accuracy"] >= floor, (k, d[k])
-
-
-@pytest.mark.skipif(not DEV5.is_dir(), reason="tests/devset/dev5 not present")
-def test_dev5_split_stays_above_floor() -> None:
-    r = CliRunner().invoke(
-        cli, ["evaluate", str(DEV5), str(DEV5), "--format", "json"], catch_exceptions=False
-    )
-    assert r.exit_code == 0, r.output
-    d = json.loads(r.stdout)
-    assert d["files"] >= 20
-    for k, floor in DEV5_FLOORS.items():
-        assert d[k]["f1"] >= floor, (k, d[k])
-    for k, floor in DEV5_ACC_FLOORS.items():
+    for k, floor in acc_floors.items():
         assert d[k]["accuracy"] >= floor, (k, d[k])
 
 
