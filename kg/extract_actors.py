@@ -44,6 +44,9 @@ _CLAUSE_BOUND = re.compile(
     r"with\s+(?:the\s+)?observer\s+status|by\s+(?:\w+\s+)?observers?))"
 )
 
+_SUBJECT_BREAK = re.compile(
+    r"[,;:.]|\b(?:is|are|was|were|has|have|had|which|who|that|while|said|took|held|did)\b"
+)
 _TOOK_PART_AS = re.compile(
     r"\b(?:took part|participated|take part|participate|were present|was present|attended)"
     r"(?:\s+in\s+the\s+\w+)?\s+as\s+(?:an?\s+)?$"
@@ -271,6 +274,10 @@ def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
             lo = b.end()
         hi = len(sent)
         b = _CLAUSE_BOUND.search(sent, m.end())
+        if b and re.fullmatch(r"\s*", sent[m.end() : b.start()]) and b.group()[:1].isalpha():
+            # "As observers took part the representatives of Iran, China ...": the verb
+            # right after the cue opens the list of observers
+            b = _CLAUSE_BOUND.search(sent, b.end())
         if b:
             hi = b.start()
         out.append((ss + lo, ss + hi, ss + m.start(), ss + m.end()))
@@ -295,8 +302,14 @@ def is_observer(
         # "Experts of the UNODC Regional office for Central Asia took part in the consultations
         # as observers": the body's own name, then the verb of the cue
         vm = _TOOK_PART_AS.search(gap) if m.end <= cs else None
-        if vm and len(re.findall(r"[A-Za-z]+", gap[: vm.start()])) <= 6:
-            return True
+        if vm:
+            subj = re.findall(r"[A-Za-z]+", gap[: vm.start()])
+            if len(subj) <= 6:
+                return True
+            # "The Regional Representative of UNODC for Central Asia Olivia Kessler and the
+            # Director of CARICC attended as observers": a subject of posts, no verb in it
+            if len(subj) <= 12 and not _SUBJECT_BREAK.search(gap[: vm.start()]):
+                return True
     return False
 
 

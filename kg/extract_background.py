@@ -71,7 +71,10 @@ _TRAFFIC = re.compile(
 )
 
 _DEMONYM_BACKGROUND = re.compile(
-    r"^\s*(?:origin|opiates?|heroin|opium|drugs?|hashish|bank|"
+    # "the Kyrgyz drug control service" is an agency, not a drug of Kyrgyz origin
+    r"^\s*(?:origin|opiates?|heroin|opium|"
+    r"drugs?(?!\s+(?:control|enforcement|police|agency|service|squad|unit|department))|"
+    r"hashish|bank|"
     r"border|side of the border|territory|section|stretch|segment)",
     re.IGNORECASE,
 )

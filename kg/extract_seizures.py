@@ -57,9 +57,9 @@ _SUB_RIGHT = re.compile(
 )
 
 _SUB_LEFT = re.compile(
-    rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|amounted to|totall?ed|exceeded|exceeds|reached|"
-    r"made up|comprised|weighing|weighed)?\s*(?:(?:more|less) than|over|about|nearly|almost|"
-    r"some|around|approximately)?\s*$",
+    rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
+    r"exceeds|reached|made up|comprised|weighing|weighed)?\s*"
+    r"(?:(?:more|less) than|over|about|nearly|almost|some|around|approximately)?\s*$",
     re.IGNORECASE,
 )
 

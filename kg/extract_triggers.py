@@ -64,10 +64,15 @@ _PLAN_CUE = re.compile(
     # "the results will be presented at the meeting of the Council in the spring"
     r"will\s+be\s+(?:presented|considered|discussed|reviewed|summed\s+up|submitted|"
     r"reported)\s+(?:at|to|during)\b|next\s+(?:meeting|session|stage|round|course|"
-    r"training|exercise|plenary|consultations|conference))\b"
+    r"training|exercise|plenary|consultations|conference)|"
+    # "a possible partner for a future joint operation, the date of which was not determined"
+    r"(?:possible|potential)\s+partners?\s+(?:for|in)\s+(?:an?\s+)?future|"
+    r"date\s+of\s+which\s+(?:was|is|has)\s+not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:determined|set|fixed|agreed))\b"
 )
 _PLAN_HINT = re.compile(
-    r"plan|held|shall|schedul|intend|agreed|decided|invitation|next|will be|to take place"
+    r"plan|held|shall|schedul|intend|agreed|decided|invitation|next|will be|to take place|"
+    r"future|not (?:yet )?(?:been )?(?:determined|set|fixed|agreed)"
 )
 
 
@@ -131,7 +136,12 @@ _BACKGROUND_CUE = re.compile(
     # "The course programme, launched in 2019, has trained 300 officers"
     r"\blaunched\s+in\s+(?:19|20)\d\d\b|\bha(?:s|ve)\s+(?:already\s+)?trained\b|"
     r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
-    r"\blong history\b",
+    r"\blong history\b|"
+    # "The Agency has been cooperating with UNODC since 2003", "the courses organized by the
+    # OSCE in the previous years", "the OSCE participating States were notified of the exercise"
+    r"\bha(?:s|ve)\s+been\s+(?:cooperating|working|interacting)\s+with\b|"
+    r"\bin\s+(?:the\s+)?(?:previous|past|earlier|preceding)\s+years\b|"
+    r"\b(?:were|was|been)\s+notified\b",
     re.IGNORECASE,
 )
 

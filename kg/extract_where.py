@@ -46,6 +46,12 @@ _END_CUE = re.compile(
     re.IGNORECASE,
 )
 
+_START_CUE = re.compile(
+    r"\b(?:lasted|ran|continued|went on|started|began|opened|had started|had begun)\s+"
+    r"(?:on\s+|from\s+|since\s+)?$",
+    re.IGNORECASE,
+)
+
 _ROUTE = re.compile(r"\b(?:from|via|through)\s+(?:the\s+)?$|\bfrom\s+[A-Z][\w-]+\s+to\s+$")
 
 # a capital named by its state (general knowledge; used only when the gazetteer knows the city)
@@ -192,6 +198,19 @@ def assign_dates(
             lead = st.text[max(0, dm.start - 24) : dm.start]
             if dm.kind == "day" and _END_CUE.search(lead):
                 dm = DateMention(dm.start, dm.end, "until", None, dm.finish)
+            if (
+                dm.kind == "day"
+                and dm.begin is not None
+                and ev.end is not None
+                and ev.end.precision == "day"
+                and _START_CUE.search(lead)
+                and dm.begin.year == ev.end.year
+                and dm.begin.earliest() < ev.end.earliest()
+            ):
+                # "ended today ... The course lasted from 3 March": the first day of it
+                ev.start = dm.begin
+                ev.date_explicit = True
+                continue
             if dm.kind == "until":
                 if (
                     dm.finish
