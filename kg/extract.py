@@ -89,6 +89,10 @@ __all__ = [
 
 _MAX_EVIDENCE = 5
 _BODY_ANAPHOR = re.compile(r"\bby the (Council|Commission|Committee|Secretariat)\b(?! of\b)")
+_PREPARATION = re.compile(
+    r"\b(?:on|for|about|of)\s+(?:the\s+)?preparations?\s+(?:of|for|to)\b|\bto prepare\b",
+    re.IGNORECASE,
+)
 _INCLUDES = re.compile(
     r"\b(?:[Ii]t|[Tt]he (?:exercise|training)s?)\s+(?:includes?|included|will include|"
     r"comprises?|comprised|consists? of|consisted of)\b"
@@ -302,6 +306,38 @@ class _Extractor(State):
             targets, focus, anaphoric = sentence_targets(
                 self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
             )
+            prep = _PREPARATION.search(sent) if targets else None
+            if prep is not None:
+                # "the planning conference on preparation of the exercise «Interaction-2026»
+                # was held on 16-17 February": the editions are the meeting's topic, and the
+                # sentence's date, place and actors are the meeting's
+                meets = [ev for ev in targets if not ev.named and ev.type == "Meeting"]
+                topics = [
+                    ev
+                    for ev in targets
+                    if ev.named
+                    and all(a >= ss + prep.end() for a, _b in spans.get(ev.id, []))
+                    and spans.get(ev.id)
+                ]
+                if meets and topics:
+                    for ev in meets:
+                        ev.prepares = (*ev.prepares, *(t.id for t in topics))
+                    for ev in topics:
+                        # "... of the exercise with the CSTO Collective Rapid Reaction Forces
+                        # «Interaction-2026»": the series' own forces written before the name
+                        a = min(x for x, _y in spans[ev.id])
+                        for m in s_ments:
+                            org = self.fb.organisations.get(m.id)
+                            if (
+                                m.kind == "organisation"
+                                and org is not None
+                                and ev.series
+                                and org.parent == SERIES[ev.series][2]
+                                and 0 <= a - m.end <= 3
+                            ):
+                                self.add_part(ev, m.id, "organisation", "participant", (ss, se))
+                    targets = [ev for ev in targets if ev not in topics]
+                    focus = targets
             if umbrella is not None and _INCLUDES.search(sent):
                 # "«Combat Brotherhood-2021» ... It includes «Interaction-2021», «Search-2021»":
                 # the components are part of it, and what follows speaks of all of them

@@ -647,6 +647,8 @@ def assign_actors(
             if owner != m.id and any(
                 p["role"] in ("organiser", "coordinator") and p["actor"] != owner
                 for e2 in item_events
+                # not the organiser of a meeting that only prepares the edition
+                if ev.id not in e2.prepares
                 for p in e2.participants.values()
             ):
                 continue

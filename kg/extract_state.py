@@ -47,6 +47,8 @@ class Event:
     signing_span: tuple[int, int] | None = None
     # "the final meeting of the headquarters": a meeting of an operation's own staff
     hq_meeting: bool = False
+    # the editions a meeting prepares ("the planning conference on preparation of «X-2026»")
+    prepares: tuple[str, ...] = ()
 
 
 @dataclass

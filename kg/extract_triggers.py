@@ -241,6 +241,16 @@ def _first_trigger(
                 continue  # "in accordance with the decision of the session of ...": a source
             if "training" in before.lower():
                 continue
+            if (
+                not dated
+                and m.group(0).lower() == "session"
+                and re.search(r"\b(?:the|this|that)\s+$", before, re.I)
+                and not any(ev.type == "Meeting" for ev in item_events)
+                and any(
+                    ev.type == "Training" and "session" in ev.name.lower() for ev in item_events
+                )
+            ):
+                continue  # "connected to the session" of the item's training session
             if re.search(r"(?:video|tele|web)[- ]?$", before[-8:], re.I):
                 continue  # "in the format of a video conference": how, not what
             if m.group(0).lower() == "videoconference" and (
@@ -403,7 +413,7 @@ def anaphor_targets(
             "exercise": ("Exercise", "Training"),
             "training": ("Training", "Exercise"),
             "meeting": ("Meeting",),
-            "session": ("Meeting",),
+            "session": ("Meeting", "Training"),  # a meeting, else "a training session"
             "consultation": ("Meeting",),
             "briefing": ("Meeting",),
             "conference": ("Meeting",),
@@ -419,7 +429,7 @@ def anaphor_targets(
             if cands:
                 if m.group(0).lower().endswith("s") and word in ("exercise", "training"):
                     return [ev for ev in cands if ev.year == cands[-1].year]
-                if word in ("exercise", "training"):
+                if word in ("exercise", "training", "session"):
                     # "the exercise" of an item with an exercise and a training is the one
                     # of that type
                     cands = [ev for ev in cands if ev.type == kinds[0]] or cands

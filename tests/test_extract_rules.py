@@ -1037,3 +1037,29 @@ def test_a_substance_before_is_and_a_drug_control_service_of_a_state() -> None:
     got = seizures_of(evs)
     assert ("opium", 700, "national", "TJK") in got
     assert ("hashish", 400, "national", "TJK") in got
+
+
+def test_the_session_of_a_training_session_is_no_new_meeting() -> None:
+    ev = one(
+        "23.04.2024\n\nOn 22 April in Minsk a joint training session of the CSTO Secretariat took "
+        "place. The duty shifts of Armenia were connected to the session by videoconference."
+    )
+    assert ev["type"] == "Training" and "ARM" in actors(ev)
+
+
+def test_editions_a_planning_conference_prepares_keep_their_own_dates() -> None:
+    evs = by_name(
+        events(
+            "17.02.2026\n\nOn 16 and 17 February in Minsk the planning conference on preparation "
+            "of the exercise with the CSTO Collective Rapid Reaction Forces «Interaction-2026» "
+            "was held. It was organized by the CSTO Joint Staff. Officers of Belarus took part. "
+            "The exercise «Interaction-2026» will be conducted from 14 to 18 September 2026 in "
+            "Belarus."
+        )
+    )
+    ex = evs["Interaction-2026"]
+    assert (ex["start"], ex["end"]) == ("2026-09-14", "2026-09-18")
+    assert actors(ex) == {"CSTO": "organiser", "CSTO-CRRF": "participant"}
+    (meeting,) = (e for e in evs.values() if e["type"] == "Meeting")
+    assert meeting["start"] == "2026-02-16"
+    assert actors(meeting) == {"CSTO-JOINT-STAFF": "organiser", "BLR": "participant"}
