@@ -200,7 +200,7 @@ class _Extractor(State):
                 if body:
                     quants = body
         names = [
-            Named(n.start + s, n.end + s, n.series, n.base, n.stage, n.year, n.type)
+            Named(n.start + s, n.end + s, n.series, n.base, n.stage, n.year, n.type, n.keyword)
             for n in find_names(seg)
         ]
         # drop names inside gazetteer mentions (a place called "Rock City-Astana")

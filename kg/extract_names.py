@@ -278,6 +278,7 @@ class Named:
     stage: str | None
     year: int | None
     type: str
+    keyword: bool = False  # the type was read from a word before the name ("operation")
 
 
 def find_names(text: str) -> list[Named]:
@@ -373,5 +374,5 @@ def find_names(text: str) -> list[Named]:
         for w, s in zip(words, [*seps, ""], strict=False):
             base += w + ("-" if s.strip() else (" " if s else ""))
         base = base.rstrip("- ")
-        out.append(Named(wstart, m.end(), None, base, None, year, typ))
+        out.append(Named(wstart, m.end(), None, base, None, year, typ, bool(kw)))
     return out

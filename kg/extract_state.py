@@ -49,6 +49,7 @@ class Event:
     hq_meeting: bool = False
     # the editions a meeting prepares ("the planning conference on preparation of «X-2026»")
     prepares: tuple[str, ...] = ()
+    typed: bool = False  # a generic name's type was read from a word before it
 
 
 @dataclass
@@ -118,7 +119,12 @@ class State:
         if n.stage and year is None:
             year = item_year
         if n.series is None:
-            return self._named(f"{n.base}-{year}", n.type, doc, None, year)
+            ev = self._named(f"{n.base}-{year}", n.type, doc, None, year)
+            if n.keyword and not ev.typed:
+                # "«Karavan-2025» results" in the title, then "the operation «Caravan-2025»":
+                # the type the text states replaces the one guessed from a bare name
+                ev.type, ev.typed = n.type, True
+            return ev
         if n.stage or year:
             return self._named(canonical_name(n.series, n.stage, year), n.type, doc, n.series, year)
         return self._named(canonical_name(n.series), SERIES[n.series][1], doc, n.series, None)

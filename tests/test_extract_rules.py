@@ -1063,3 +1063,11 @@ def test_editions_a_planning_conference_prepares_keep_their_own_dates() -> None:
     (meeting,) = (e for e in evs.values() if e["type"] == "Meeting")
     assert meeting["start"] == "2026-02-16"
     assert actors(meeting) == {"CSTO-JOINT-STAFF": "organiser", "BLR": "participant"}
+
+
+def test_a_type_stated_later_replaces_the_one_guessed_from_a_bare_title() -> None:
+    ev = one(
+        "Bulletin: «Karavan-2024» results\n\n02.12.2024\n\nThe international anti-drug "
+        'operation "Caravan-2024" was held from 17 to 21 November 2024.'
+    )
+    assert (ev["name"], ev["type"]) == ("Caravan-2024", "Operation")
