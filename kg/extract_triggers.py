@@ -141,7 +141,10 @@ _BACKGROUND_CUE = re.compile(
     # OSCE in the previous years", "the OSCE participating States were notified of the exercise"
     r"\bha(?:s|ve)\s+been\s+(?:cooperating|working|interacting)\s+with\b|"
     r"\bin\s+(?:the\s+)?(?:previous|past|earlier|preceding)\s+years\b|"
-    r"\b(?:were|was|been)\s+notified\b",
+    r"\b(?:were|was|been)\s+notified\b|"
+    # "Earlier the SCO had held similar seminars"
+    r"\bhad\s+(?:already\s+)?(?:held|organi[sz]ed|conducted|hosted)\b|"
+    r"\bsimilar\s+(?:events|seminars|courses|exercises|trainings|meetings|operations)\b",
     re.IGNORECASE,
 )
 

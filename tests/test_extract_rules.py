@@ -1071,3 +1071,11 @@ def test_a_type_stated_later_replaces_the_one_guessed_from_a_bare_title() -> Non
         'operation "Caravan-2024" was held from 17 to 21 November 2024.'
     )
     assert (ev["name"], ev["type"]) == ("Caravan-2024", "Operation")
+
+
+def test_what_a_body_had_held_before_is_background() -> None:
+    ev = one(
+        "14.06.2024\n\nOn 12 June in Dushanbe a seminar on border security took place. Officers "
+        "of Tajikistan took part. Earlier the SCO had held similar seminars."
+    )
+    assert actors(ev) == {"TJK": "participant"}
