@@ -306,7 +306,7 @@ class _Extractor(State):
             targets, focus, anaphoric = sentence_targets(
                 self, sent, explicit, item_events, focus, any(d.kind != "year" for d in s_dates)
             )
-            prep = _PREPARATION.search(sent) if targets else None
+            prep = _PREPARATION.search(sent) if targets and "prepar" in sent else None
             if prep is not None:
                 # "the planning conference on preparation of the exercise «Interaction-2026»
                 # was held on 16-17 February": the editions are the meeting's topic, and the

@@ -148,6 +148,26 @@ _BACKGROUND_CUE = re.compile(
     re.IGNORECASE,
 )
 
+_BACKGROUND_WORDS = (
+    "since",
+    "launched",
+    "trained",
+    "together",
+    "history",
+    "been",
+    "years",
+    "notified",
+    "had",
+    "similar",
+)
+
+
+def is_background(sent: str) -> bool:
+    """A sentence of background (``_BACKGROUND_CUE``), behind a cheap substring test."""
+    low = sent.lower()
+    return any(w in low for w in _BACKGROUND_WORDS) and bool(_BACKGROUND_CUE.search(sent))
+
+
 # lower-case words that may continue the name of an unnamed event ("Meeting of the heads of
 # competent authorities"), and those that may not end it
 _FILLER_WORDS = ("of", "the", "and", "on", "for")
@@ -486,7 +506,7 @@ def sentence_targets(
             ]
             if stages:
                 targets = [stages[-1]]
-    elif _BACKGROUND_CUE.search(sent):
+    elif is_background(sent):
         targets = []  # background: "since then UNODC experts regularly observe ..."
     else:
         ana, both = _ANAPHOR.search(sent), _BOTH.search(sent)
