@@ -411,6 +411,8 @@ def assign_actors(
             and _MEMBER_STATES_AFTER.match(after)
         ):
             continue  # "on the territory of the CSTO member states": where, not who
+        if after[:15] == " participating " and re.match(r" participating [Ss]tates\b", after):
+            continue  # "agreed with the OSCE participating States": the states, not the body
         if _may_negate(after) and _NEGATED_AFTER.match(after):
             continue  # "The CSTO will not send its observers": not an actor
         if "margins" in before or "sidelines" in before:

@@ -242,6 +242,18 @@ def assign_dates(
                 continue
             ev.start, ev.end = b, f
             ev.date_explicit = True
+            for dm2 in s_dates:
+                # "began on 3 June and ended on 7 June": the end day written after
+                if (
+                    dm2.start > dm.end
+                    and dm2.kind == "day"
+                    and dm2.finish is not None
+                    and dm2.finish.year == b.year
+                    and b.earliest() < dm2.finish.earliest()
+                    and _END_CUE.search(st.text[max(0, dm2.start - 24) : dm2.start])
+                ):
+                    ev.end = dm2.finish
+                    break
             break
 
 

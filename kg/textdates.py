@@ -87,7 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "d-dm",
         re.compile(
-            rf"\b(?:from\s+)?{_d('d1')}(?:{_DASH}|\s+and\s+){_d('d2')}\s+(?:of\s+)?{_m('m2')}"
+            rf"\b(?:from\s+)?(?:the\s+)?{_d('d1')}(?:{_DASH}|\s+and\s+)(?:the\s+)?{_d('d2')}\s+"
+            rf"(?:of\s+)?{_m('m2')}"
             rf"(?:,?\s+{_y('y2')})?\b"
         ),
     ),

@@ -1079,3 +1079,20 @@ def test_what_a_body_had_held_before_is_background() -> None:
         "of Tajikistan took part. Earlier the SCO had held similar seminars."
     )
     assert actors(ev) == {"TJK": "participant"}
+
+
+def test_participating_states_of_a_body_are_not_the_body() -> None:
+    ev = one(
+        "14.06.2024\n\nOn 12 June in Dushanbe a seminar on border security took place. Officers "
+        "of Tajikistan took part. Its programme was agreed with the OSCE participating States."
+    )
+    assert actors(ev) == {"TJK": "participant"}
+
+
+def test_from_the_3rd_to_the_7th_of_june_and_began_then_ended() -> None:
+    for text in (
+        "The exercise «Grom-2024» was held from the 3rd to the 7th of June in Minsk.",
+        "The exercise «Grom-2024» began on 3 June and ended on 7 June in Minsk.",
+    ):
+        ev = one("14.06.2024\n\n" + text)
+        assert (ev["start"], ev["end"]) == ("2024-06-03", "2024-06-07"), text
