@@ -13,6 +13,7 @@ ontology/context.jsonld).
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -65,16 +66,21 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, fsync_dir: bo
             os.fsync(f.fileno())
         os.replace(tmp, path)
         if fsync_dir:
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
+            fsync_folder(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     return path
+
+
+def fsync_folder(folder: Path) -> None:
+    """fsync a folder, so that renames into it survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -114,13 +120,22 @@ def _bulk_bytes(lines: list[bytes], in_format: str, out_format: str) -> bytes:
 
     data = ox.parse(b"\n".join(lines) + b"\n", format=getattr(ox.RdfFormat, in_format))
     out = ox.serialize(data, format=getattr(ox.RdfFormat, out_format), prefixes=_bulk_prefixes())
-    # Oxigraph keeps prefixes in a map: write them in sorted order ourselves, never by chance
-    head, n = [], 0
-    while out.startswith(b"@prefix ", n):
-        end = out.index(b"\n", n) + 1
-        head.append(out[n:end])
-        n = end
-    return b"".join(sorted(head)) + out[n:]
+    buf = io.BytesIO()
+    _copy_sorting_prefixes(io.BytesIO(out), buf)
+    return buf.getvalue()
+
+
+def _copy_sorting_prefixes(src: BinaryIO, dst: BinaryIO) -> None:
+    """Copy Oxigraph's Turtle/TriG output with its leading ``@prefix`` lines in sorted order:
+    Oxigraph keeps prefixes in a map, and the files must not depend on its order."""
+    import shutil
+
+    head = []
+    while (line := src.readline()).startswith(b"@prefix "):
+        head.append(line)
+    dst.writelines(sorted(head))
+    dst.write(line)
+    shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def sort_lines(
@@ -188,8 +203,6 @@ def write_sorted_rdf(src: Path, dst: Path, in_format: str, out_format: str) -> P
     """Sorted N-Triples/N-Quads file ``src`` -> Turtle/TriG file ``dst`` (a temp file of the
     caller's, fsynced, to be renamed into place), streamed through Oxigraph's serialiser, with
     the prefix lines in sorted order (deterministic)."""
-    import shutil
-
     import pyoxigraph as ox
 
     raw = dst.with_name(dst.name + ".unsorted-prefixes")
@@ -201,12 +214,7 @@ def write_sorted_rdf(src: Path, dst: Path, in_format: str, out_format: str) -> P
             prefixes=_bulk_prefixes(),
         )
         with open(raw, "rb") as t, open(dst, "wb") as f:
-            head = []
-            while (line := t.readline()).startswith(b"@prefix "):
-                head.append(line)
-            f.writelines(sorted(head))
-            f.write(line)
-            shutil.copyfileobj(t, f, 1 << 20)
+            _copy_sorting_prefixes(t, f)
             f.flush()
             os.fsync(f.fileno())
     finally:
@@ -340,6 +348,12 @@ _OX_FORMATS = {
 _FORMAT_NAMES = {"nt": "N-Triples", "nquads": "N-Quads", "xml": "RDF/XML"}
 
 
+def _ox_syntax_error(path: Path, fmt: str, e: SyntaxError) -> RDFFileError:
+    """An Oxigraph parse error as file, format, problem and line."""
+    msg = e.msg if "line" in e.msg or not e.lineno else f"{e.msg} (line {e.lineno})"
+    return RDFFileError(f"{path}: invalid {_FORMAT_NAMES.get(fmt, fmt)}: {msg}")
+
+
 def read_rdf_store(path: Path) -> Any:
     """Parse an RDF file into an in-memory Oxigraph store (triples into one named graph, quads
     into theirs): the fast way in for large files (``kg validate``). Same errors as
@@ -366,8 +380,7 @@ def read_rdf_store(path: Path) -> Any:
     except FileNotFoundError:
         raise RDFFileError(f"{path}: file not found") from None
     except SyntaxError as e:
-        msg = e.msg if "line" in e.msg or not e.lineno else f"{e.msg} (line {e.lineno})"
-        raise RDFFileError(f"{path}: invalid {_FORMAT_NAMES.get(fmt, fmt)}: {msg}") from None
+        raise _ox_syntax_error(path, fmt, e) from None
     except (OSError, ValueError) as e:
         raise RDFFileError(f"{path}: cannot read: {e}") from None
     return store
@@ -771,9 +784,7 @@ def bulk_export_bytes(src: Path, fmt: str, *, min_bytes: int | None = None) -> b
                 format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES,
             )
         except SyntaxError as e:
-            raise RDFFileError(
-                f"{src}: invalid {_FORMAT_NAMES.get(in_fmt, in_fmt)}: {e.msg}"
-            ) from None
+            raise _ox_syntax_error(src, in_fmt, e) from None
         key = (lambda ln: (_graph_term(ln), ln)) if fmt == "trig" else None
         sort_lines(raw, lines, key=key)
         if fmt in ("ntriples", "nquads"):

@@ -35,7 +35,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.build import build_dataset, build_nquads, union_graph
-from kg.export import atomic_write_bytes, trig_bytes, turtle_bytes
+from kg.export import atomic_write_bytes, fsync_folder, trig_bytes, turtle_bytes
 from kg.facts import FactBase
 from kg.seeds import load_seeds
 from kg.validate import FAST_THRESHOLD, Report, validate_graph, write_report
@@ -245,7 +245,7 @@ def _build_on_store(
         for path, name in files:  # all serialised; now rename into place (same folder tree)
             os.replace(path, out / name)
             written.append(out / name)
-        _fsync_dir(out)
+        fsync_folder(out)
         _finish(out, report, written)
     clock.lap("write files")
     if ok and store_dir is not None:
@@ -264,11 +264,3 @@ def _spool_triple(line: bytes) -> bytes:
 
 def _spool_graph(line: bytes) -> bytes:
     return line[line.rfind(b" <") + 1 : line.rfind(b">") + 1]
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
