@@ -159,17 +159,16 @@ def validate(file: Path, report_path: Path | None, engine: str) -> None:
     to SPARQL on an Oxigraph copy of the file (seconds at a million triples); `--engine
     pyshacl` runs pySHACL, the reference (same violations, tested; minutes at that size).
     """
+    from kg.export import read_rdf
     from kg.validate import validate_graph, write_report
 
     if engine == "pyshacl":
-        from kg.export import read_rdf
-
         report = validate_graph(read_rdf(file))
     else:
         from kg.export import read_rdf_store
         from kg.pipeline import validate_on_store
 
-        report = validate_on_store(read_rdf_store(file))
+        report = validate_on_store(read_rdf_store(file), lambda: read_rdf(file))
     if report_path is not None:
         write_report(report, report_path)
     click.echo(report.summary())
