@@ -429,25 +429,6 @@ def _prefixes(shapes: Graph, node: Any) -> str:
     return "\n".join(sorted(set(lines)))
 
 
-def _target_select(shapes: Graph, shape: Any) -> str | None:
-    """The focus nodes of ``shape`` as a sub-select binding ?this (also used by sh:sparql)."""
-    parts = []
-    for cls in shapes.objects(shape, SH.targetClass):
-        parts.append(
-            f"{{ ?this a ?__c . ?__c <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{cls}> }}"
-        )
-    for p in shapes.objects(shape, SH.targetSubjectsOf):
-        parts.append(f"{{ ?this <{p}> ?__o }}")
-    for p in shapes.objects(shape, SH.targetObjectsOf):
-        parts.append(f"{{ ?__s <{p}> ?this }}")
-    nodes = [n for n in shapes.objects(shape, SH.targetNode) if isinstance(n, URIRef)]
-    if nodes:
-        parts.append("{ VALUES ?this { " + " ".join(f"<{n}>" for n in nodes) + " } }")
-    if not parts:
-        return None
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
-
-
 def _sparql_constraints(shapes: Graph) -> list[tuple[Any, Any, str, list[Literal], str]]:
     """(shape, constraint node, SELECT text, messages, prefixes) of each active constraint."""
     out = []
@@ -462,15 +443,17 @@ def _sparql_constraints(shapes: Graph) -> list[tuple[Any, Any, str, list[Literal
     return out
 
 
-def _run_sparql_constraints(store: Any, report: Graph, *, union: bool = False) -> None:
-    """``union``: the data sits in named graphs (query their union)."""
+def _run_sparql_constraints(store: Any, report: Graph) -> None:
+    """Each ``sh:select`` once over the union of the store's graphs, the shape's focus nodes
+    joined in (the same sub-select as the core constraints); results added to ``report``."""
     from kg.endpoint import _scan_groups
     from kg.store import from_ox
     from kg.validate import shapes_graph
 
     shapes = shapes_graph()
+    compiler = _Compiler(shapes)
     for shape, c, select, msgs, prefixes in _sparql_constraints(shapes):
-        targets = _target_select(shapes, shape)
+        targets = compiler.focus(shape)
         if targets is None:
             continue
         text = re.sub(r"\$this\b", "?this", select)
@@ -479,7 +462,7 @@ def _run_sparql_constraints(store: Any, report: Graph, *, union: bool = False) -
         text = prefixes + "\n" + text[:at] + " " + targets + " " + text[at:]
         severity = shapes.value(shape, SH.severity) or SH.Violation
         seen = set()
-        res = store.query(text, use_default_graph_as_union=union)
+        res = store.query(text, use_default_graph_as_union=True)
         names = [v.value for v in res.variables]
         for sol in res:
             row = {n: from_ox(sol[n]) for n in names}
@@ -496,21 +479,17 @@ def _run_sparql_constraints(store: Any, report: Graph, *, union: bool = False) -
                 fdict["path"] = path
             if value is not None:
                 fdict["value"] = value
-            r = BNode()
-            report.add((r, RDF.type, SH.ValidationResult))
-            report.add((r, SH.sourceShape, shape))
-            report.add((r, SH.sourceConstraint, c))
-            report.add((r, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-            report.add((r, SH.resultSeverity, severity))
-            report.add((r, SH.focusNode, this))
-            report.add((r, SH.value, value if value is not None else this))
-            if path is not None:
-                report.add((r, SH.resultPath, path))
+            texts = []
             for m in msgs:
                 msg = str(m)
                 for var, val in fdict.items():
                     msg = re.sub(f"{{[?$]{var}}}", str(val), msg)
-                report.add((r, SH.resultMessage, Literal(msg)))
+                texts.append(msg)
+            r = _add_result(
+                report, this, shape, SH.SPARQLConstraintComponent, severity, texts,
+                value if value is not None else this, path,
+            )  # fmt: skip
+            report.add((r, SH.sourceConstraint, c))
 
 
 # --------------------------------------------------------------------------- running
@@ -540,12 +519,11 @@ def without_ontology(store: Any) -> None:
 def run_checks_on_store(store: Any, checks: list[Check], report: Graph) -> list[Any]:
     """Run compiled checks on ``store`` (union of its graphs); add each result to ``report``
     (a SHACL validation report graph) and return them as kg.validate.Violations."""
+    from kg.namespaces import bind_prefixes
     from kg.store import from_ox
     from kg.validate import Violation, _short, path_label, shapes_graph
 
     ns = Graph()
-    from kg.namespaces import bind_prefixes
-
     bind_prefixes(ns)
     shape_ids: dict[Any, str] = {}
     out = []
@@ -561,18 +539,36 @@ def run_checks_on_store(store: Any, checks: list[Check], report: Graph) -> list[
             this = from_ox(sol["this"])
             value = from_ox(sol["value"]) if "value" in names else None
             out.append(Violation(sid, _short(this, ns), path, c.message, sev))
-            r = BNode()
-            report.add((r, RDF.type, SH.ValidationResult))
-            report.add((r, SH.focusNode, this))
-            report.add((r, SH.sourceShape, c.source_shape))
-            report.add((r, SH.sourceConstraintComponent, c.component))
-            report.add((r, SH.resultSeverity, c.severity))
-            report.add((r, SH.resultMessage, Literal(c.message)))
-            if value is not None:
-                report.add((r, SH.value, value))
-            if c.path is not None:
-                report.add((r, SH.resultPath, c.path))
+            _add_result(
+                report, this, c.source_shape, c.component, c.severity, [c.message], value, c.path
+            )
     return out
+
+
+def _add_result(
+    report: Graph,
+    focus: Any,
+    shape: Any,
+    component: Any,
+    severity: Any,
+    messages: list[str],
+    value: Any,
+    path: Any,
+) -> BNode:
+    """One sh:ValidationResult in ``report`` (SHACL 3.6.2); its node, for further triples."""
+    r = BNode()
+    report.add((r, RDF.type, SH.ValidationResult))
+    report.add((r, SH.focusNode, focus))
+    report.add((r, SH.sourceShape, shape))
+    report.add((r, SH.sourceConstraintComponent, component))
+    report.add((r, SH.resultSeverity, severity))
+    for m in messages:
+        report.add((r, SH.resultMessage, Literal(m)))
+    if value is not None:
+        report.add((r, SH.value, value))
+    if path is not None:
+        report.add((r, SH.resultPath, path))
+    return r
 
 
 def _named_shape_id(shape: Any) -> str:
@@ -587,7 +583,7 @@ def validate_store(store: Any, *, checks: bool = True) -> Any:
     graph (any named graphs; their union is validated). Same Violations as
     ``kg.validate.validate_graph`` on the same data. The store is given back as it was."""
     from kg.namespaces import bind_prefixes
-    from kg.validate import Report, shapes_graph
+    from kg.validate import Report, _collect, shapes_graph
 
     compiled = compile_shapes(shapes_graph())
     report = Graph()
@@ -596,9 +592,7 @@ def validate_store(store: Any, *, checks: bool = True) -> Any:
     try:
         violations = run_checks_on_store(store, compiled, report)
         sparql_report = Graph()
-        _run_sparql_constraints(store, sparql_report, union=True)
-        from kg.validate import _collect
-
+        _run_sparql_constraints(store, sparql_report)
         violations += _collect(sparql_report)
         report += sparql_report
     finally:
