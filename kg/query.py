@@ -333,10 +333,20 @@ class Results:
             ]
         return self._rows
 
+    @property
+    def unconverted(self) -> bool:
+        """Only the native terms exist so far (``rows`` not read yet)."""
+        return self._rows is None and self.native is not None
+
+    def cells(self) -> list[list[Any]]:
+        """Rows as lists in ``vars`` order: the native terms while nothing converted them."""
+        if self.unconverted:
+            assert self.native is not None
+            return [list(r) for r in self.native]
+        return [[row.get(v) for v in self.vars] for row in self.rows]
+
     def __len__(self) -> int:
-        if self._rows is None and self.native is not None:
-            return len(self.native)
-        return len(self.rows)
+        return len(self.native) if self.unconverted and self.native is not None else len(self.rows)
 
 
 class GraphBackend:
@@ -411,7 +421,7 @@ def run_named(backend: Any, query: NamedQuery, params: dict[str, str]) -> Result
     # GROUP_CONCAT has no defined order and engines differ: sort the declared list columns
     if not query.sorted_lists:
         return res
-    if res.native is not None and res._rows is None:
+    if res.unconverted and res.native is not None:
         cols = [i for i, v in enumerate(res.vars) if v in query.sorted_lists]
         res.native = [_sorted_native(row, cols) for row in res.native]
         return res

@@ -70,15 +70,8 @@ def _tsv_term(term: Any) -> str:
     return nt_term(Literal(value, lang=lang) if lang else Literal(value, datatype=dt))
 
 
-def _table(res: Results) -> list[list[Any]]:
-    """Rows as lists in ``res.vars`` order: the native terms when the backend gave them."""
-    if res.native is not None and res._rows is None:
-        return [list(r) for r in res.native]
-    return [[row.get(v) for v in res.vars] for row in res.rows]
-
-
 def format_results(res: Results, fmt: str) -> str:
-    rows = _table(res)
+    rows = res.cells()
     if fmt == "json":
         doc = {
             "head": {"vars": res.vars},

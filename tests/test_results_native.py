@@ -29,7 +29,7 @@ def test_native_and_rdflib_rows_agree(seed_out: Path, query) -> None:  # type: i
     backend = StoreBackend(load(seed_out / "store"))
     params = {p.name: PARAMS[p.kind] for p in query.params.values() if p.required}
     res = run_named(backend, query, params)
-    assert res.native is not None and res._rows is None  # nothing converted yet
+    assert res.native is not None and res.unconverted  # nothing converted yet
     native_out = {f: format_results(res, f) for f in FORMATS}
     converted = Results(res.vars, res.rows)  # the same rows as rdflib terms
     assert len(converted) == len(res)
