@@ -35,6 +35,9 @@ _OBSERVER = re.compile(
     re.IGNORECASE,
 )
 
+# "observers of/from Mongolia": the head noun of the list that follows it
+_OBSERVERS_OF = re.compile(r"observers\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+
 _CLAUSE_BOUND = re.compile(
     r";|:|\(|\)|\bwhile\b|\bwhereas\b|\bwith observers\b|,\s+and\s+(?!also)|"
     r"\bwith the participation of\b|\.\s|,\s+with\b|"
@@ -292,6 +295,12 @@ def is_observer(
         if not lo <= m.start < hi:
             continue
         a, b = (m.end, cs) if m.end <= cs else (ce, m.start)
+        if m.end <= cs and _OBSERVERS_OF.match(st.text, cs, cs + 40):
+            nxt = _OBSERVERS_OF.match(st.text, cs, cs + 40)
+            if any(o.start == nxt.end() for o in s_ments):
+                # "units of Armenia and Belarus, and also observers of Mongolia": the noun
+                # governs the list after it, not the one before
+                continue
         gap = st.text[a:b]
         for o in s_ments:
             if a <= o.start and o.end <= b:

@@ -86,7 +86,7 @@ _BREAKDOWN_CUE = re.compile(
 
 _NATIONAL_CUE = re.compile(
     r"\b(seized|intercepted|agencies|police|side|alone|services?|"
-    r"bodies|law enforcement|confiscated|withdrew|accounted|share|contribution|"
+    r"bodies|law enforcement|law enforcers|confiscated|withdrew|accounted|share|contribut\w*|"
     r"authorities|guards|customs)\b",
     re.IGNORECASE,
 )
@@ -111,7 +111,7 @@ _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _PAREN_QUANT = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
 _SHARE_GAP_IN = re.compile(r",?\s*")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
-_SHARE_WORD = re.compile(r"\b(?:share|accounted|contribution)\b", re.IGNORECASE)
+_SHARE_WORD = re.compile(r"\b(?:share|accounted|contribut\w*)\b", re.IGNORECASE)
 _SHARE_CHARS = re.compile(r"[-–—:(]")
 _SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
@@ -136,6 +136,8 @@ _YEAR_TO_DATE = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:since|from)\s+(?:the\s+(?:beginning|start|first year|launch)\s+of\s+the\s+"
     r"operation(?:\s+in)?,?\s*|its\s+(?:launch|start)\s+in\s+|)(?P<y>(?:19|20)\d\d)\b|"
+    # "since the first Karavan in 2015", "since the launch of the operation in 2004"
+    r"\bsince\s+the\s+(?:first|launch|start|beginning)\b[^.;,\d]{0,40}?\bin\s+(?P<y2>(?:19|20)\d\d)\b|"
     r"\bsince the (?:beginning|start|first year|launch)\b(?!\s+of\s+(?:the|this)\s+year)|"
     r"\bover the years\b|\bin all the years\b",
     re.IGNORECASE,
@@ -334,7 +336,8 @@ def assign_seizures(
             state = prev_state
         if cum:
             scope = "cumulative"
-            since = int(cum.group("y")) if cum.group("y") else None
+            y = cum.group("y") or cum.group("y2")
+            since = int(y) if y else None
             target = series_of(st, event, item_events, doc)
             if target is None:
                 continue

@@ -78,8 +78,8 @@ _CITY_AS_STATE = re.compile(
     r"(?:send|sent|delegate|participate|take|attend|join)"
 )
 _FIGURE_NEXT = re.compile(
-    r",?\s*(?:(?:over|more than|about|some|nearly|almost|up to)\s+)?\d[\d.,\s]*"
-    r"(?:kg|kilo\w*|tons?|tonnes?|t)\b"
+    r",?\s*(?:alone\s*,?\s*)?(?:(?:over|more than|about|some|nearly|almost|up to)\s+)?"
+    r"\d[\d.,\s]*(?:kg|kilo\w*|tons?|tonnes?|t)\b"
 )
 _STAFF_FROM = re.compile(r"\bcoordinat\w*\b[^.;]{0,70}\bfrom\s+(?:the\s+)?$")
 _WHERE_STAFF = re.compile(
@@ -346,6 +346,12 @@ def assign_places(
                 re.match(r"^[^.]{0,25}?\s[-–—]\s", st.text[m.end : m.end + 40])
                 # dateline "Astana, 4 June 2024." / "BISHKEK, August 24, 2024."
                 or re.match(r"^,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)", st.text[m.end : m.end + 20])
+                # "DUSHANBE. The agency informs ...": a city in capitals heading the article
+                or (
+                    m.end - m.start > 3
+                    and st.text[m.start : m.end].isupper()
+                    and re.match(r"^\s*(?:\.|,|[-–—]|\()", st.text[m.end : m.end + 4])
+                )
             )
         )
     ]

@@ -1096,3 +1096,60 @@ def test_from_the_3rd_to_the_7th_of_june_and_began_then_ended() -> None:
     ):
         ev = one("14.06.2024\n\n" + text)
         assert (ev["start"], ev["end"]) == ("2024-06-03", "2024-06-07"), text
+
+
+# ---- round 4 (probes written before dev7/dev8 were read)
+
+
+def test_observers_of_governs_the_list_after_it_not_before() -> None:
+    ev = one(
+        "The stage «Kanal-Yug-2023» ran from 8 to 12 May. Units of Armenia, Belarus and "
+        "Kazakhstan, and also observers of Mongolia and Serbia were involved."
+    )
+    assert actors(ev) == {
+        "ARM": "participant",
+        "BLR": "participant",
+        "KAZ": "participant",
+        "MNG": "observer",
+        "SRB": "observer",
+    }
+
+
+def test_a_share_contributed_by_law_enforcers_of_a_state_is_national() -> None:
+    evs = by_name(
+        events(
+            "The operation «Kanal-2023» is over: 2 tons of drugs were seized in total. "
+            "Kyrgyz law enforcers contributed 455 kilograms."
+        )
+    )
+    figs = {(s["kg"], s["scope"], s.get("state")) for s in evs["Channel-2023"]["seizures"]}
+    assert figs == {(2000, "total", None), (455, "national", "KGZ")}
+
+
+def test_since_the_first_edition_in_a_year_is_cumulative() -> None:
+    evs = by_name(
+        events(
+            "The stage «Kanal-Zapad-2023» took place in May. Since the first operation "
+            "Kanal in 2003 more than 360 tons of drugs have been seized."
+        )
+    )
+    (fig,) = evs["Channel"]["seizures"]
+    assert (fig["scope"], fig["since"], fig["qualifier"]) == ("cumulative", 2003, "at_least")
+
+
+def test_a_state_that_alone_seized_a_share_is_no_venue() -> None:
+    ev = one(
+        "The operation «Kanal-2023» ended on 5 May with 3 tons seized. In Kazakhstan alone "
+        "930 kg were seized."
+    )
+    assert ev["country"] is None
+    assert {(s["kg"], s.get("state")) for s in ev["seizures"]} >= {(930, "KAZ")}
+
+
+def test_a_city_in_capitals_heading_an_article_is_no_venue() -> None:
+    ev = one(
+        "12.05.2023\nThe Tajik agency on Kanal-Yug\n\nDUSHANBE. The agency informs that within "
+        "the stage «Kanal-Yug-2023» its officers seized 300 kg of heroin. The stage ran from 8 "
+        "to 12 May; according to the coordination headquarters in Moscow, it went well."
+    )
+    assert (ev["place"], ev["country"]) == ("Moscow", "RUS")
