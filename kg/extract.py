@@ -124,6 +124,7 @@ class _Extractor(State):
                 }
             )
             self._item(s, e, anchor, doc_id)
+            self._title_country(title_start, s, e)
         finish(self)
 
     def _merge_org_and_body(self, mentions: list[Mention]) -> list[Mention]:
@@ -215,6 +216,7 @@ class _Extractor(State):
         sents = sentences(text, s, e)
         focus: list[Event] = []
         item_events: list[Event] = []
+        self.item_mentions, self.item_events = mentions, item_events
         last_seizure_event: Event | None = None
         last_total: dict[Any, Any] = {}
         # organisations one of whose bodies the item names (CIS for the CIS ATC)
@@ -408,6 +410,40 @@ class _Extractor(State):
                     doc,
                     item_year,
                 )
+
+    def _title_country(self, title_start: int | None, s: int, e: int) -> None:
+        """ "Command-staff exercise completed in Kazakhstan" (title), then "at the Matybulak
+        training ground" (body): a place the gazetteer gives no country takes the one state
+        the title puts the news in."""
+        if title_start is not None:
+            a = title_start
+            b = self.text.find("\n", a)
+            b = len(self.text) if b < 0 else b
+        else:
+            # "22.04.2025\nCommand-staff exercise completed in Kazakhstan\n...": the line
+            # after the item's date line
+            seg = self.text[s:e]
+            head = seg.lstrip()
+            k = head.find("\n")
+            if k < 0 or not in_header(head, 0):
+                return
+            off = s + len(seg) - len(head) + k + 1
+            tl = title_span(self.text[off:e])
+            if tl is None:
+                return
+            a, b = off + tl[0], off + tl[1]
+        where = {
+            m.id
+            for m in self.item_mentions
+            if m.kind == "state"
+            and a <= m.start < b
+            and re.search(r"\bin\s+(?:the\s+)?$", self.text[max(a, m.start - 8) : m.start])
+        }
+        if len(where) != 1:
+            return
+        for ev in self.item_events:
+            if ev.place and ev.country is None and not ev.remote and not self.is_series(ev):
+                ev.country = next(iter(where))
 
 
 def extract_text(

@@ -35,6 +35,13 @@ _OBSERVER = re.compile(
     re.IGNORECASE,
 )
 
+# finite verbs that end a subject ("..., and a group of officers were present")
+_VERB = re.compile(
+    r"\b(?:took|takes?|were|was|is|are|has|have|had|held|holds?|sent|attended|participated|"
+    r"arrived|conducted|worked|did|will|said|joined|came|led|headed|gathered)\b",
+    re.IGNORECASE,
+)
+
 # "observers of/from Mongolia": the head noun of the list that follows it
 _OBSERVERS_OF = re.compile(r"observers\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -271,10 +278,20 @@ def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
         ):
             continue  # "discussed the participation of Mongolian observers": a topic
         lo = 0
+        prev_lo = 0
+        last: re.Match[str] | None = None
         for b in _CLAUSE_BOUND.finditer(sent):  # not endpos: lookaheads need the rest
             if b.end() > m.start():
                 break
-            lo = b.end()
+            prev_lo, lo, last = lo, b.end(), b
+        if (
+            last is not None
+            and last.group().startswith(",")
+            and not _VERB.search(sent, prev_lo, last.start())
+        ):
+            # "The Uzbek and Turkmen attaches, and a group of Serbian officers, were present
+            # as guests": a subject of two parts, with no verb before the "and"
+            lo = prev_lo
         hi = len(sent)
         b = _CLAUSE_BOUND.search(sent, m.end())
         if b and re.fullmatch(r"\s*", sent[m.end() : b.start()]) and b.group()[:1].isalpha():

@@ -1153,3 +1153,26 @@ def test_a_city_in_capitals_heading_an_article_is_no_venue() -> None:
         "to 12 May; according to the coordination headquarters in Moscow, it went well."
     )
     assert (ev["place"], ev["country"]) == ("Moscow", "RUS")
+
+
+def test_two_part_subject_before_as_guests_are_all_observers() -> None:
+    ev = one(
+        "The exercise «Rubezh-2023» ended on 11 May. Units of Kyrgyzstan and Russia took part. "
+        "The Uzbek and Turkmen military attaches, and a group of officers of the Serbian "
+        "General Staff, were present as guests."
+    )
+    assert {k: v for k, v in actors(ev).items() if len(k) == 3} == {
+        "KGZ": "participant",
+        "RUS": "participant",
+        "UZB": "observer",
+        "TKM": "observer",
+        "SRB": "observer",
+    }
+
+
+def test_the_title_gives_the_country_of_an_unknown_training_ground() -> None:
+    ev = one(
+        "12.05.2023\nExercise completed in Kazakhstan\n\nOn 11 May at the Zhetygen training "
+        "ground the exercise «Rubezh-2023» was completed by units of Kyrgyzstan and Russia."
+    )
+    assert (ev["place"], ev["country"]) == ("Zhetygen training ground", "KAZ")
