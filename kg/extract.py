@@ -88,6 +88,11 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
+_HOSTED_AFTER = re.compile(r"(?:\s+side)?\s+(?:has\s+)?hosted\b")
+_HOSTED_BY = re.compile(r"\bhosted by\s+(?:the\s+)?$")
+_ORG_SECRETARIAT = re.compile(
+    r"\b[Ss]ecretariat of the Organi[sz]ation\b|\b(?<=the )Organi[sz]ation['’]s Secretariat\b"
+)
 _BODY_ANAPHOR = re.compile(r"\bby the (Council|Commission|Committee|Secretariat)\b(?! of\b)")
 _PREPARATION = re.compile(
     r"\b(?:on|for|about|of)\s+(?:the\s+)?preparations?\s+(?:of|for|to)\b|\bto prepare\b",
@@ -163,6 +168,30 @@ class _Extractor(State):
                 out.append(Mention(a, b, prev[-1].entry))
         return out
 
+    def _organisation_secretariat(self, seg: str, s: int, mentions: list[Mention]) -> list[Mention]:
+        """ "the Secretariat of the Organization" in an item about one organisation (CSTO or
+        SCO): that organisation's Secretariat."""
+        owners = set()
+        for m in mentions:
+            if m.kind == "organisation":
+                o = self.fb.organisations.get(m.id)
+                top = o.parent if o is not None and o.parent else m.id
+                if top in ("CSTO", "SCO"):
+                    owners.add(top)
+        if len(owners) != 1:
+            return []
+        found = self.gaz.find(f"{owners.pop()} Secretariat")
+        if not found or found[0].kind != "organisation":
+            return []
+        out = []
+        for sm in _ORG_SECRETARIAT.finditer(seg):
+            a, b = sm.start() + s, sm.end() + s
+            if re.search(r"\b(?:at|in)\s+the\s+$", seg[max(0, sm.start() - 8) : sm.start()]):
+                continue  # "met at the Organization's Secretariat": the venue, left to places
+            if not any(m.start < b and a < m.end for m in mentions):
+                out.append(Mention(a, b, found[0].entry))
+        return out
+
     def _item(self, s: int, e: int, anchor: dt.date | None, doc: str) -> None:
         text = self.text
         seg = text[s:e]
@@ -170,17 +199,20 @@ class _Extractor(State):
         mentions = [Mention(m.start + s, m.end + s, m.entry) for m in self.gaz.find(seg)]
         # the CSTO anti-drug "Coordination Council", written without its long name
         if (
-            "Coordination Council" in seg
+            "Coordinat" in seg
+            and "Council" in seg
             and "drug" in seg
             and any(m.id.startswith("CSTO") for m in mentions)
         ):
             cc = self.gaz.find("CCHCA")
             taken = [(m.start, m.end) for m in mentions]
-            for cm in re.finditer(r"\bCoordination Council\b", seg):
+            for cm in re.finditer(r"\bCoordinat(?:ion|ing) Council\b", seg):
                 a, b = cm.start() + s, cm.end() + s
                 if cc and not any(x < b and a < y for x, y in taken):
                     mentions.append(Mention(a, b, cc[0].entry))
         mentions.extend(self._body_anaphors(seg, s, mentions))
+        if "Organi" in seg and "Secretariat" in seg:
+            mentions.extend(self._organisation_secretariat(seg, s, mentions))
         mentions = self._merge_org_and_body(mentions)
         dates = [
             DateMention(x.start + s, x.end + s, x.kind, x.begin, x.finish)
@@ -208,11 +240,15 @@ class _Extractor(State):
         place_spans = sorted((m.start, m.end) for m in mentions if m.kind == "place")
         pstarts = [a for a, _b in place_spans]
 
-        def in_place(pos: int) -> bool:
+        def in_place(pos: int, end: int) -> bool:
             i = bisect_left(pstarts, pos + 1) - 1
-            return i >= 0 and place_spans[i][0] <= pos < place_spans[i][1]
+            if i < 0 or not place_spans[i][0] <= pos < place_spans[i][1]:
+                return False
+            # «Issyk-Kul-Antiterror-2025» begins with a place and goes on: a name
+            pe = place_spans[i][1]
+            return end <= pe or not re.match(r"[-–][A-Z]", text[pe : pe + 2])
 
-        names = [n for n in names if not in_place(n.start)]
+        names = [n for n in names if not in_place(n.start, n.end)]
         sents = sentences(text, s, e)
         focus: list[Event] = []
         item_events: list[Event] = []
@@ -414,36 +450,53 @@ class _Extractor(State):
     def _title_country(self, title_start: int | None, s: int, e: int) -> None:
         """ "Command-staff exercise completed in Kazakhstan" (title), then "at the Matybulak
         training ground" (body): a place the gazetteer gives no country takes the one state
-        the title puts the news in."""
-        if title_start is not None:
-            a = title_start
-            b = self.text.find("\n", a)
-            b = len(self.text) if b < 0 else b
-        else:
-            # "22.04.2025\nCommand-staff exercise completed in Kazakhstan\n...": the line
-            # after the item's date line
-            seg = self.text[s:e]
-            head = seg.lstrip()
-            k = head.find("\n")
-            if k < 0 or not in_header(head, 0):
-                return
-            off = s + len(seg) - len(head) + k + 1
-            tl = title_span(self.text[off:e])
-            if tl is None:
-                return
-            a, b = off + tl[0], off + tl[1]
-        where = {
-            m.id
-            for m in self.item_mentions
-            if m.kind == "state"
-            and a <= m.start < b
-            and re.search(r"\bin\s+(?:the\s+)?$", self.text[max(a, m.start - 8) : m.start])
-        }
+        the title puts the news in, else the one state said to host ("The Belarusian side
+        hosted the training")."""
+        if not any(
+            ev.place and ev.country is None and not ev.remote and not self.is_series(ev)
+            for ev in self.item_events
+        ):
+            return
+        where: set[str] = set()
+        span = self._title_line(title_start, s, e)
+        if span is not None:
+            a, b = span
+            where = {
+                m.id
+                for m in self.item_mentions
+                if m.kind == "state"
+                and a <= m.start < b
+                and re.search(r"\bin\s+(?:the\s+)?$", self.text[max(a, m.start - 8) : m.start])
+            }
+        if not where:
+            where = {
+                m.id
+                for m in self.item_mentions
+                if m.kind == "state"
+                and (
+                    _HOSTED_AFTER.match(self.text, m.end)
+                    or _HOSTED_BY.search(self.text, max(0, m.start - 14), m.start)
+                )
+            }
         if len(where) != 1:
             return
         for ev in self.item_events:
             if ev.place and ev.country is None and not ev.remote and not self.is_series(ev):
                 ev.country = next(iter(where))
+
+    def _title_line(self, title_start: int | None, s: int, e: int) -> tuple[int, int] | None:
+        """The title line of an item: above its date line, or the line right after it."""
+        if title_start is not None:
+            b = self.text.find("\n", title_start)
+            return title_start, len(self.text) if b < 0 else b
+        seg = self.text[s:e]
+        head = seg.lstrip()
+        k = head.find("\n")
+        if k < 0 or not in_header(head, 0):
+            return None
+        off = s + len(seg) - len(head) + k + 1
+        tl = title_span(self.text[off:e])
+        return None if tl is None else (off + tl[0], off + tl[1])
 
 
 def extract_text(

@@ -22,6 +22,7 @@ from kg.extract_background import (
     _TOPIC_BEFORE,
     _TRAFFIC,
     background_state,
+    former_post,
     topic_words,
 )
 from kg.extract_names import SERIES
@@ -49,8 +50,8 @@ _CLAUSE_BOUND = re.compile(
     r";|:|\(|\)|\bwhile\b|\bwhereas\b|\bwith observers\b|,\s+and\s+(?!also)|"
     r"\bwith the participation of\b|\.\s|,\s+with\b|"
     r"\b(?:took part|participated|were involved|are involved|take part|"
-    r"participate|were represented)\b"
-    r"(?!\s+(?:in the \w+\s+)?(?:as\s+(?:an?\s+)?observers?|"
+    r"participate|were represented|were present|was present)\b"
+    r"(?!\s+(?:(?:in|at) the \w+\s+)?(?:as\s+(?:an?\s+)?(?:observers?|guests?)|"
     r"with\s+(?:the\s+)?observer\s+status|by\s+(?:\w+\s+)?observers?))"
 )
 
@@ -72,7 +73,7 @@ _ORG_LIST = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+in\s+[A-Z][\w-]*)?\s*(?:,|and|,\s*and)\s*(?:the\s+)?"
 )
 _OF_LIST = re.compile(
-    r"\s*(?:,|and|,\s*and)\s*of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:of\s+(?:the\s+)?)?"
+    r"\s*(?:,|and|,\s*and)\s*(?:of\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:of\s+(?:the\s+)?)?"
 )
 _JOINTLY_WITH = re.compile(r"\b(?:jointly|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _THEN_HELD = re.compile(
@@ -107,7 +108,7 @@ _MARGINS_OF = re.compile(r"\bon the (?:margins|sidelines) of\s+(?:an?\s+|the\s+)
 _NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
 _STATE_HOSTS = re.compile(r"\b(?:hosted by|host country|host state|hosting)\s+(?:the\s+)?$")
 _HOST = re.compile(
-    r"\b(?:on the basis of|hosted by|at the premises of|at the headquarters of|"
+    r"\b(?:on the basis of|hosted by|(?:at|on|in) the premises of|at the headquarters of|"
     r"host(?:ed)?|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -177,6 +178,16 @@ _DONOR_ORG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# the rest of a subject of posts and names up to "signed" (no clause break)
+_SIGNED_BY_SUBJECT = re.compile(r"[^.;:]{0,120}$")
+
+# "Financial support for the meetings ... was provided by the OSCE"
+_DONOR_PROVIDED = re.compile(
+    r"\b(?:support|assistance|funding|financing)\b[^.;]{0,90}?\b(?:provided|given|granted)\s+"
+    r"by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 # "Organizers of the exercise were the Anti-Terrorism Center ... and ..."
 _ORGANISERS_WERE = re.compile(
     r"\b[Oo]rgani[sz]ers?\b[^.;]{0,40}?\b(?:were|was|are|is)\s+"
@@ -188,7 +199,7 @@ _PARTICIPATION_CUE = re.compile(
     r"delegations?|observers?|joined|contingents?|units|servicemen|experts|officers|"
     r"specialists|bodies|agencies|forces|guests|invited|monitored|watched|coordinat\w*|"
     r"organi[sz]\w*|host\w*|held|conducted|chaired|aegis|auspices|on the basis of|met|talks|"
-    r"signed|headquarters|staff)\b",
+    r"signed|headquarters|staff|presented|delivered|speech|addressed)\b",
     re.IGNORECASE,
 )
 
@@ -277,6 +288,12 @@ def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
             sent[max(0, m.start() - 60) : m.start()],
         ):
             continue  # "discussed the participation of Mongolian observers": a topic
+        if re.search(
+            r"\b(?:discuss\w*|considered|talked about|about|regarding)\b[^.;]{0,100}?"
+            r"\bparticipation\s+of\b[^.;]{0,80}$",
+            sent[max(0, m.start() - 200) : m.start()],
+        ):
+            continue  # "discussed ... the participation of Serbian officers in events as observers"
         lo = 0
         prev_lo = 0
         last: re.Match[str] | None = None
@@ -388,10 +405,16 @@ def assign_actors(
     )
     for m in s_ments:
         active = None
+        in_list = False
         if m.kind == "place" or m.entry.form == "programme":
             continue
         for ev, a, b in signings:
-            if m.kind == "organisation" and a <= m.start <= b + 60:
+            if m.kind == "organisation" and (
+                a <= m.start <= b + 60
+                # "the Secretary General of the CSTO X and UNODC Deputy Executive Director Y
+                # signed the Plan": the signatories' organisations, before the verb
+                or (m.end <= a and _SIGNED_BY_SUBJECT.match(text, m.end, a))
+            ):
                 party: str | None = m.id
                 if _ACT_SUBJECT.search(text, max(a, m.start - 30), m.start):
                     # "the Agreement on the Collective Rapid Reaction Forces": what the act is
@@ -446,6 +469,8 @@ def assign_actors(
                 continue  # "on the margins of a UN event": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
+        if former_post(text, ss, m):
+            continue  # "who previously worked in the secretariat of the IPA CIS"
         if (after[:1] == "-" and _TOOL_AFTER.match(after)) or (
             after[:1] == " "
             and after[1:2] in _TOOL_INITIALS
@@ -454,6 +479,10 @@ def assign_actors(
                 before.endswith(_DONOR_ENDS)
                 and _DONOR_HINTS.search(before)
                 and _DONOR_ORG_BEFORE.search(before)
+            )
+            or (
+                before.endswith(("by ", "by the "))
+                and _DONOR_PROVIDED.search(text, max(ss, m.start - 120), m.start)
             )
         ):
             # "checked persons through the INTERPOL databases", "the EU-funded programme",
@@ -577,13 +606,19 @@ def assign_actors(
             # "representatives of the CSTO Secretariat, of the Executive Committee of the
             # RATS and of the CIS ATC": the list goes on
             role = "participant"
+            in_list = True
         else:
             role = "default"
         prev_deleg = (
             m.end
             if role == "participant"
-            and before.endswith(("of ", "of the "))
-            and (_DELEGATION_OF.search(before) or prev_deleg is not None)
+            and (
+                in_list
+                or (
+                    before.endswith(("of ", "of the "))
+                    and (_DELEGATION_OF.search(before) or prev_deleg is not None)
+                )
+            )
             else None
         )
         by_cue = role == "coordinator" or (
@@ -594,7 +629,12 @@ def assign_actors(
         venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
         # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
         # add a sub-body to an exercise or a big meeting
-        if role in ("default", "participant") and m.id in parents_here:
+        if (
+            role in ("default", "participant")
+            and m.id in parents_here
+            # "the SCO Secretariat" is written as a body of its own (the SCO by convention)
+            and "Secretariat" not in text[m.start : m.end]
+        ):
             # "The CSTO delegation was headed by the head of a department of the CSTO
             # Secretariat": the body named in the sentence stands for its organisation
             continue

@@ -24,11 +24,15 @@ _BACKGROUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# "Officers from Armenia": people from a state take part (not a drug origin)
+# "Officers from Armenia", "Participants came from Azerbaijan": people from a state take part
+# (not a drug origin)
 _PEOPLE_FROM = re.compile(
+    r"\b(?:participants|officers|trainees|delegates|attendees|students|experts|officials)\s+"
+    r"(?:came|arrived|travell?ed)\s+from\s+(?:the\s+)?$|"
     r"\b(?:officers|officials|experts|representatives|delegations?|"
     r"specialists|servicemen|units|contingents|participants|policemen|"
-    r"instructors|analysts|staff|guests|members)\s+from\s+(?:the\s+)?$",
+    r"instructors|analysts|staff|guests|members|colleagues|counterparts|partners|teams|"
+    r"agencies|troops|forces|police)\s+from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -36,12 +40,12 @@ _PEOPLE_FROM = re.compile(
 # the contacts with the new Afghan authorities"
 _TOPIC_BEFORE = re.compile(
     r"\b(?:discuss\w*|considered|exchanged views on|reviewed|informed\b[^.;]{0,60}?\babout|"
-    r"spoke about|told about)\s+"
+    r"spoke about|told about|(?:statements?|declarations?|appeals?)\s+on)\s+"
     r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
     r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
-_TOPIC_HINT = re.compile(r"iscuss|onsider|views on|eview|nformed|about")
+_TOPIC_HINT = re.compile(r"iscuss|onsider|views on|eview|nformed|about|ments? on|ions? on|eals? on")
 
 
 @lru_cache(maxsize=64)
@@ -99,14 +103,17 @@ _NEGATED_AFTER = re.compile(
     r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*(?:['’]s(?:\s+[A-Z][\w-]*){1,3})?"
     r"[\s,]*(?:[a-z]+\s+){0,5}?"
     r"(?:did not|didn't|does not|was not|were not|has not|will not|would not|is not|refused|"
-    r"declined|was absent|was empty|was vacant|froze|has frozen|had frozen)\b"
+    r"declined|was absent|were absent|was empty|was vacant|"
+    r"(?:remained|stayed) (?:empty|vacant)|froze|has frozen|had frozen)\b"
 )
 
 # verb-final translations put the negation late: "Kazakhstan this year its contingent to the
 # exercise did not send"; only a negated sending or taking part counts that far away
 _NEGATED_LATE = re.compile(
-    r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not)\s+"
-    r"(?:send|sent|delegate|participate|take part|attend)\b"
+    r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not|were not)\s+"
+    r"(?:send|sent|delegate|participate|take part|attend|presented|represented)\b|"
+    # "Armenian contingent in exercise not participated": garbled, no auxiliary
+    r"\s+(?:[a-z]+\s+){0,6}?not\s+(?:participated|took part|attended|sent|delegated)\b"
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$")
 _DONOR_ENDS = ("of ", "the ", "by ", "from ", "donor ", "donors ")
@@ -117,6 +124,33 @@ _DONOR_BEFORE = re.compile(
     r"funded\s+by|financed\s+by|sponsored\s+by|(?:a\s+)?grant\s+(?:of|from)|donors?)\s+"
     r"(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
+)
+
+
+# a person's former post: "Marat Sadykov, who previously worked in the secretariat of the
+# Interparliamentary Assembly of the CIS"
+_FORMER_POST = re.compile(
+    r"\b(?:previously|formerly|earlier|once|before that|until \d{4})\s+(?:\w+\s+){0,2}?"
+    r"(?:worked|served|headed|was|held|led)\b[^.;]{0,90}$|\b(?:former|ex-)\s*(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_FORMER_HINTS = ("former", "ex-", "previous", "earlier", "once", "before that", "until ")
+
+
+def former_post(text: str, ss: int, m: Mention) -> bool:
+    """The mention names where a person worked before, not a party to the event."""
+    a = max(ss, m.start - 120)
+    w = text[a : m.start].lower()
+    if not any(h in w for h in _FORMER_HINTS):
+        return False
+    return bool(_FORMER_POST.search(text, a, m.start))
+
+
+_DONOR_AGENCY = re.compile(
+    r"\b(?:funded|financed|sponsored|supported)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}"
+    r"of\s+(?:the\s+)?$"
 )
 
 
@@ -142,6 +176,8 @@ def background_state(
             and re.fullmatch(r",\s*(?:the\s+)?", text[o.end : m.start])
         ):
             return True
+    if former_post(text, ss, m):
+        return True
     if (any(w in after for w in _NEG_WORDS) and _NEGATED_AFTER.match(after)) or re.search(
         r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
         r"(?:the\s+)?$",
@@ -169,6 +205,10 @@ def background_state(
         and _DONOR_BEFORE.search(before)
     ):
         return True  # "with the financial support of the Government of Japan": a donor
+    if before.endswith(("of ", "of the ")) and _DONOR_AGENCY.search(
+        text, max(ss, m.start - 90), m.start
+    ):
+        return True  # "The course was funded by the Federal Foreign Office of Germany"
     if text.find("not", m.end, min(se, m.end + 90)) != -1 and _NEGATED_LATE.match(
         text, m.end, min(se, m.end + 90)
     ):

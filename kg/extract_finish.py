@@ -299,7 +299,11 @@ def finish(st: State) -> None:
     coordinating_body_stands_for_parent(st)
 
 
-_STRONG_ORGANISER = re.compile(r"\b(?:aegis|auspices|organi[sz]\w*|initiative)\b", re.I)
+# "under the aegis of", "organized by", "Exercise of ODKB was carried out under the coordination
+# of the Joint Staff"
+_STRONG_ORGANISER = re.compile(
+    r"\b(?:aegis|auspices|organi[sz]\w*|initiative|exercises?\s+of)\b", re.I
+)
 
 
 def coordinating_body_stands_for_parent(st: State) -> None:
@@ -314,12 +318,26 @@ def coordinating_body_stands_for_parent(st: State) -> None:
             and (o := st.fb.organisations.get(k)) is not None
             and o.parent
         }
+        # "special services of CIS rehearsed ..." (a title), then "organized by the
+        # Anti-Terrorism Center of the CIS": an organiser guessed from a mere mention gives
+        # way to its body named as the organiser
+        for k in {
+            o.parent
+            for k, p in ev.participants.items()
+            if p["role"] == "organiser"
+            and (o := st.fb.organisations.get(k)) is not None
+            and o.parent
+        }:
+            p = ev.participants.get(k)
+            if p is not None and p["role"] == "organiser" and p.get("guess"):
+                del ev.participants[k]
         for k in coord_parents:
             p = ev.participants.get(k)
             if p is None or p["role"] != "organiser":
                 continue
-            a, b = p["span"]
-            if not _STRONG_ORGANISER.search(st.text, a, b):
+            if not any(
+                _STRONG_ORGANISER.search(st.text, a, b) for a, b in [p["span"], *p.get("also", ())]
+            ):
                 del ev.participants[k]
 
 

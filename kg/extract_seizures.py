@@ -121,8 +121,11 @@ _SEIZED_BY = re.compile(
 )
 
 _TOTAL_CUE = re.compile(
-    r"\b(?:in total|in all|altogether|overall|as a whole|all (?:the )?"
-    r"participating|all member|all the member|all states|operation-wide)\b",
+    r"\b(?:in total|in all|altogether|overall|as a whole|in (?:the )?whole|all (?:the )?"
+    r"participating|all member|all the member|all states|operation-wide|"
+    # "across the stage", "in the four states"
+    r"across the (?:stage|operation|region)|in (?:the )?(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+) (?:participating )?(?:states|countries))\b",
     re.IGNORECASE,
 )
 
@@ -139,7 +142,9 @@ _CUMULATIVE = re.compile(
     # "since the first Karavan in 2015", "since the launch of the operation in 2004"
     r"\bsince\s+the\s+(?:first|launch|start|beginning)\b[^.;,\d]{0,40}?\bin\s+(?P<y2>(?:19|20)\d\d)\b|"
     r"\bsince the (?:beginning|start|first year|launch)\b(?!\s+of\s+(?:the|this)\s+year)|"
-    r"\bover the years\b|\bin all the years\b",
+    r"\bover the years\b|\bin all the years\b|"
+    # "for years of conducting the operation", "during all the years of the operation"
+    r"\b(?:for|during|in|over)\s+(?:all\s+)?(?:the\s+)?years\s+of\b",
     re.IGNORECASE,
 )
 
@@ -277,6 +282,8 @@ def assign_seizures(
                 ):
                     # "The share of Kazakhstan amounted to 25 percent (750 kg)"
                     sub = last_total.get("substance", "total")
+                elif cum and not _YEAR_TO_DATE.search(sent):
+                    sub = "total"  # "Since 2003 ... the total has reached about 690 tons"
                 elif _SEIZE_CONTEXT.search(sent) and not any(
                     x["span"] == (ss, se) and x["scope"] == "total"
                     for x in (event.seizures if event else [])

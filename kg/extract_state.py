@@ -165,6 +165,8 @@ class State:
             cur["role"], cur["span"] = role, span
             if not guess:
                 cur.pop("guess", None)
+        elif role == cur["role"] and span != cur["span"]:
+            cur.setdefault("also", []).append(span)  # the same role said again elsewhere
 
     def note_stages(
         self,

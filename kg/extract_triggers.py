@@ -14,6 +14,7 @@ names of unnamed events are short descriptions built from the words after the tr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -51,6 +52,11 @@ _TRAINING = re.compile(
     r"training camp|master class|refresher course|joint training of|"
     r"instructor(?:-methodical)? (?:session|classes|course)s?)\b",
     re.IGNORECASE,
+)
+
+_EVE = re.compile(
+    r"\b(?:[Oo]n the eve\b(?!\s+of)|(?:[Tt]he|[Aa]) day before\b|"
+    r"[Tt]he previous day\b)"
 )
 
 # "the videoconference system/link": a means of a meeting, not a meeting
@@ -91,7 +97,9 @@ _DECISION_OF = re.compile(
 )
 # "held by videoconference", "in the format of a videoconference": a meeting with no venue
 _REMOTE = re.compile(
-    r"\b(?:by|via|through|format of|in)\s+(?:an?\s+|the\s+)?(?:video ?conference|video link)",
+    r"\b(?:by|via|through|format of|in)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:secure|secured|closed|protected|dedicated|special)\s+)?"
+    r"(?:video ?conference|video link)",
     re.IGNORECASE,
 )
 # "the final meeting of the (international) headquarters": the operation's staff
@@ -137,6 +145,8 @@ _BACKGROUND_CUE = re.compile(
     r"\blaunched\s+in\s+(?:19|20)\d\d\b|\bha(?:s|ve)\s+(?:already\s+)?trained\b|"
     r"\b(?:have|has)\s+(?:worked|cooperated)\s+together\b|"
     r"\blong history\b|"
+    # "the Serbian parliament has had observer status in the CSTO PA since 2013"
+    r"\bha(?:s|ve)\s+had\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b|"
     # "The Agency has been cooperating with UNODC since 2003", "the courses organized by the
     # OSCE in the previous years", "the OSCE participating States were notified of the exercise"
     r"\bha(?:s|ve)\s+been\s+(?:cooperating|working|interacting)\s+with\b|"
@@ -277,7 +287,12 @@ def _first_trigger(
             if re.search(r"(?:video|tele|web)[- ]?$", before[-8:], re.I):
                 continue  # "in the format of a video conference": how, not what
             if m.group(0).lower() == "videoconference" and (
-                re.search(r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?$", before[-20:], re.I)
+                re.search(
+                    r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?"
+                    r"(?:(?:secure|secured|closed|protected|dedicated|special)\s+)?$",
+                    before[-30:],
+                    re.I,
+                )
                 or _MODE_AFTER.match(sent, m.end())
             ):
                 continue  # "held by videoconference", "the videoconference system": how
@@ -307,6 +322,19 @@ def find_triggers(
     )
     low = sent.lower()
     dated = any(d.kind != "year" for d in s_dates)
+    eve = None
+    if day is None and ("eve" in low or "day before" in low) and _EVE.search(sent):
+        # "On the eve, the Council of the Assembly met": the day before the item's event
+        prev = [
+            ev.start
+            for ev in item_events
+            if ev.start is not None and ev.start.day is not None and ev.type != "Other"
+        ]
+        if prev:
+            d = prev[-1].earliest() - dt.timedelta(days=1)
+            p = PartialDate(d.year, d.month, d.day)
+            eve = DateMention(ss, ss, "day", p, p)
+            day, dated = eve, True
     plan: bool | None = None  # read when a trigger word is found
     for rx, typ, words in (
         (

@@ -34,7 +34,9 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 _SAME_PLACE = re.compile(
-    r"\b(?:in|at|on) the same (place|venue|location|city|training ground|ground)\b", re.IGNORECASE
+    r"\b(?:in|at|on) the same (place|venue|location|city|building|hall|premises|"
+    r"training ground|ground)\b",
+    re.IGNORECASE,
 )
 # the day a statement was made, not the event's: "the ministry said on Wednesday that ..."
 _SAID_ON = re.compile(
@@ -158,9 +160,12 @@ _UNKNOWN_REGION = re.compile(
 _REGION_END = re.compile(r"\s(?:[Rr]egion|[Oo]blast|[Pp]rovince)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 
+_PLACE_PREP_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+_GROUND_ENDS = ("training ground", "training centre")
 _TRAINING_GROUND = re.compile(
     r"(?:(?P<a>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”]?\s+(?:training ground|range|"
-    r"training range|polygon|proving ground)\b|(?:training ground|range|polygon)\s+[«\"“]"
+    r"training range|polygon|proving ground|(?P<centre>training cent(?:re|er)))\b|"
+    r"(?:training ground|range|polygon)\s+[«\"“]"
     r"(?P<b>[A-Z][\w’']*(?:[- ][A-Z][\w’']*){0,2})[»\"”])"
 )
 
@@ -317,6 +322,33 @@ def assign_places(
                 and (ss <= ev.signing_span[0] < signed_at[0].start)
             ):
                 ev.place, ev.place_id, ev.country = pl.name, pl.id, pl.country
+    elif "signed" in sent:
+        # "On Wednesday at the Vienna International Centre X and Y signed the Plan": the
+        # venue written before the verb
+        pre_id = None
+        bm = _BUILDING_RE.search(sent) if _BUILDING_WORDS.search(sent) else None
+        if bm and sent.find("signed", bm.end()) != -1:
+            pre_id = _BUILDINGS[bm.group(0)]
+        else:
+            k = sent.find("signed")
+            pre = [
+                m
+                for m in s_ments
+                if m.kind == "place"
+                and m.end <= ss + k
+                and _PLACE_PREP_END.search(st.text, max(ss, m.start - 8), m.start)
+            ]
+            pre_id = pre[0].id if len(pre) == 1 else None
+        if pre_id is not None:
+            pl = st.fb.places[pre_id]
+            for ev in st.events.values():
+                if (
+                    ev.type == "Other"
+                    and ev.place is None
+                    and ev.signing_span
+                    and ss <= ev.signing_span[0] < ss + len(sent)
+                ):
+                    ev.place, ev.place_id, ev.country = pl.name, pl.id, pl.country
     if not pool:
         return
     place_name = place_id = country = None
@@ -478,7 +510,7 @@ def assign_places(
     low = sent.lower()
     tg = (
         _TRAINING_GROUND.search(sent)
-        if ("ground" in low or "range" in low or "polygon" in low)
+        if ("ground" in low or "range" in low or "polygon" in low or "training cent" in low)
         else None
     )
     if tg:
@@ -493,7 +525,8 @@ def assign_places(
                 pl = st.fb.places[gm[0].id]
                 place_name, place_id, country = pl.name, pl.id, pl.country
             elif not place_id or st.fb.places[place_id].kind in ("city", "region"):
-                place_name = f"{nm} training ground"
+                # "at the Svetlaya Roshcha training centre" keeps its own word
+                place_name = f"{nm} training {'centre' if tg.group('centre') else 'ground'}"
                 place_id = None
     if country is None:
         for m in s_ments:
@@ -521,11 +554,11 @@ def assign_places(
             and x.place
             and x not in pool
             and not x.remote
-            and (not ground or x.place.endswith("training ground"))
+            and (not ground or x.place.endswith(_GROUND_ENDS))
         ]
         if prev:
             place_name, place_id, country = prev[-1].place, prev[-1].place_id, prev[-1].country
-    tg_new = bool(place_name and place_name.endswith("training ground")) or bool(
+    tg_new = bool(place_name and place_name.endswith(_GROUND_ENDS)) or bool(
         place_id and st.fb.places[place_id].kind == "training-ground"
     )
     for ev in pool:
@@ -535,7 +568,7 @@ def assign_places(
             and tg_new
             and ev.place != place_name
             and not (
-                ev.place.endswith("training ground")
+                ev.place.endswith(_GROUND_ENDS)
                 or (ev.place_id and st.fb.places[ev.place_id].kind == "training-ground")
             )
         ):

@@ -40,9 +40,15 @@ DEV5_ACC_FLOORS = {"dates": 0.93, "types": 0.95, "roles": 0.93, "qualifiers": 0.
 DEV6 = HERE / "devset" / "dev6"
 # dev6 (a sixth author, 16 items; first contact: events 0.94, states 0.995, organisations 0.94,
 # seizures 0.89, roles 0.94, dates 0.78, places 0.90) scores events 0.98, states 1.00,
-# organisations 1.00, seizures 0.93, dates 1.00, places 0.90 after round 3.
+# organisations 1.00, seizures 1.00 (after a gold fix), dates 1.00, places 0.90 after round 3.
 DEV6_FLOORS = {"events": 0.93, "states": 0.95, "organisations": 0.93, "seizures": 0.90}
 DEV6_ACC_FLOORS = {"dates": 0.93, "types": 0.95, "roles": 0.93, "qualifiers": 0.95, "places": 0.85}
+DEV7 = HERE / "devset" / "dev7"
+# dev7 (a seventh author, 20 items; first contact: events 0.93, states 0.94, organisations 0.90,
+# seizures 0.92, roles 0.93, dates 1.00, places 0.92) scores 1.00 on every F1 and accuracy
+# except places (0.96) after round 4.
+DEV7_FLOORS = {"events": 0.93, "states": 0.95, "organisations": 0.93, "seizures": 0.93}
+DEV7_ACC_FLOORS = {"dates": 0.93, "types": 0.95, "roles": 0.93, "qualifiers": 0.95, "places": 0.90}
 
 
 def ev(name: str, typ: str = "Operation", start: str | None = None, parts=(), seizures=()):  # type: ignore[no-untyped-def]
@@ -130,6 +136,7 @@ SPLITS = [
         (DEV3, 20, DEV3_FLOORS, DEV3_ACC_FLOORS),
         (DEV5, 20, DEV5_FLOORS, DEV5_ACC_FLOORS),
         (DEV6, 16, DEV6_FLOORS, DEV6_ACC_FLOORS),
+        (DEV7, 20, DEV7_FLOORS, DEV7_ACC_FLOORS),
     )
 ]
 
