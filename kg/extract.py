@@ -128,7 +128,7 @@ class _Extractor(State):
                     "title": title,
                 }
             )
-            self._item(s, e, anchor, doc_id)
+            self._item(s, e, anchor, doc_id, self._title_line(title_start, s, e))
             self._title_country(title_start, s, e)
         finish(self)
 
@@ -192,7 +192,14 @@ class _Extractor(State):
                 out.append(Mention(a, b, found[0].entry))
         return out
 
-    def _item(self, s: int, e: int, anchor: dt.date | None, doc: str) -> None:
+    def _item(
+        self,
+        s: int,
+        e: int,
+        anchor: dt.date | None,
+        doc: str,
+        title: tuple[int, int] | None = None,
+    ) -> None:
         text = self.text
         seg = text[s:e]
         item_year = anchor.year if anchor else None
@@ -411,7 +418,12 @@ class _Extractor(State):
                 spans,
             )
             # places and venue countries
+            unplaced = [ev for ev in targets if ev.place is None] if title else []
             assign_places(self, sent, ss, s_ments, targets, spans)
+            if title is not None and title[0] <= ss < title[1]:
+                for ev in unplaced:
+                    # "... trained near Minsk" (title): the body may say better
+                    ev.weak_place = ev.place is not None
             # actors
             assign_actors(
                 self, sent, ss, se, s_ments, targets, series_here, spans, item_events, signings

@@ -36,6 +36,19 @@ _OBSERVER = re.compile(
     re.IGNORECASE,
 )
 
+_COUNCIL_SESSION = re.compile(
+    r"\b(?:session|meeting|sitting)\s+of\s+the\s+Council\s+of\b[^.;]{0,100}\bof\s+the\s+$|"
+    # "consultations of deputy foreign ministers of the CSTO member states"
+    r"\bconsultations\s+of\s+(?:deputy\s+)?(?:foreign|defence|defense|interior)\s+ministers\s+"
+    r"of\s+the\s+$"
+)
+_HELD_AT = re.compile(
+    r"\b(?:held|holds?|conducted|took place|takes place|gathered|convened)\b[^.;,]{0,30}\bat\s+"
+    r"(?:the\s+)?$"
+)
+_VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+the\s+$")
+_SHORT_FORM = re.compile(r"\(([A-Z][\w.-]{0,14})\)")
+
 # finite verbs that end a subject ("..., and a group of officers were present")
 _VERB = re.compile(
     r"\b(?:took|takes?|were|was|is|are|has|have|had|held|holds?|sent|attended|participated|"
@@ -87,7 +100,7 @@ _TALKS_OF = re.compile(
 # "the delegation of the CSTO Secretariat took part" (not "representatives of the CSTO member
 # states", which names the states)
 _DELEGATION_OF = re.compile(
-    r"\b(?:delegations?|representatives|officers|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:delegations?|representatives?|officers|officials)\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 # "consultations between the CSTO Secretariat and the SCO Secretariat": both take part
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[^.;]{0,60}?\s+and\s+(?:the\s+)?)?$")
@@ -127,6 +140,7 @@ _COORD = re.compile(
 )
 
 # "under the aegis of (the)" just before the mention
+_COORD_BY_OTHER = re.compile(r"\bcoordinated\s+by\b|\bunder the coordination of\b", re.I)
 _AEGIS_OF = r"(?:auspices|aegis)\s+of\s+(?:the\s+)?$"
 _AEGIS_BEFORE = re.compile(_AEGIS_OF, re.IGNORECASE)
 _ORGANISED = re.compile(
@@ -207,7 +221,10 @@ _ACTIVE_ORGANISER = re.compile(
     r"^(?:\s*(?:,|and|the|together with)\s*)*(?:\s+Secretariat|\s+Centre|\s+Center)?"
     r"(?:\s+in\s+[A-Z][\w-]*)?(?:\s*,\s*(?:jointly|together)\s+with\s+[^,.;]{0,60},)?"
     r"(?:\s+(?:today|yesterday|also|again))?\s*(?:jointly\s+|have\s+|has\s+)?"
-    r"(organi[sz]ed|convened|hosted|held|conducted|coordinated(?!\s+by\b))\b",
+    r"(organi[sz]ed|convened|hosted|held|conducted|coordinated(?!\s+by\b)|"
+    # "The CSTO Secretariat ensured the coordination of the stage"
+    r"(?:ensured|provided|carried out|exercised|performed)\s+(?:the\s+)?(?:overall\s+)?"
+    r"coordination)\b",
     re.IGNORECASE,
 )
 
@@ -281,6 +298,9 @@ def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
     low = sent.lower()
     if not any(w in low for w in ("observ", "monitor", "watch", "guest", "invit", "followed")):
         return out
+    if "(" in sent:
+        # "the Coordination Centre (CARICC)": a short form in brackets bounds no clause
+        sent = _SHORT_FORM.sub(lambda x: " " + x.group(1) + " ", sent)
     for m in _OBSERVER.finditer(sent):
         if re.search(
             r"\b(?:discuss\w*|considered|talked about|about|regarding)\s+(?:the\s+)?"
@@ -398,7 +418,12 @@ def assign_actors(
         {
             o.parent
             for x in s_ments
-            if x.kind == "organisation" and (o := st.fb.organisations.get(x.id)) and o.parent
+            if x.kind == "organisation"
+            and (o := st.fb.organisations.get(x.id))
+            and o.parent
+            # "Yesterday at the CSTO Secretariat the Secretary General of the CSTO met": the
+            # venue does not stand for the organisation
+            and not _VENUE_BEFORE.search(text, max(ss, x.start - 9), x.start)
         }
         if has_orgs
         else set()
@@ -408,6 +433,7 @@ def assign_actors(
         in_list = False
         if m.kind == "place" or m.entry.form == "programme":
             continue
+        signed = False
         for ev, a, b in signings:
             if m.kind == "organisation" and (
                 a <= m.start <= b + 60
@@ -423,7 +449,16 @@ def assign_actors(
                     party = sub.parent if sub else None
                 if party:
                     st.add_part(ev, party, "organisation", "participant", (ss, se))
-        if question:
+                    # "recalling the Memorandum between A and B, signed in 2011": the parties
+                    # of a dated act of the past are not the item's meeting's
+                    signed = signed or (
+                        ev.start is not None
+                        and a <= m.start
+                        and m.end <= b
+                        and all(x.start is not None and x.start != ev.start for x in pool)
+                        and bool(pool)
+                    )
+        if question or signed:
             continue
         before = text[max(ss, m.start - 40) : m.start]
         after = text[m.end : min(se, m.end + 40)]
@@ -471,6 +506,8 @@ def assign_actors(
             continue  # "according to the CSTO Secretariat": a data source
         if former_post(text, ss, m):
             continue  # "who previously worked in the secretariat of the IPA CIS"
+        if before.endswith(("at ", "at the ")) and _HELD_AT.search(before):
+            continue  # "held a regular meeting at the CSTO Secretariat": the venue
         if (after[:1] == "-" and _TOOL_AFTER.match(after)) or (
             after[:1] == " "
             and after[1:2] in _TOOL_INITIALS
@@ -501,6 +538,9 @@ def assign_actors(
                 (
                     _MEMBER_STATES_AFTER.match(after)
                     and not (_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
+                    # "the session of the Council of heads of security bodies ... of the CIS
+                    # member states": a council of the organisation holds its own session
+                    and not _COUNCIL_SESSION.search(text, max(ss, m.start - 120), m.start)
                 )
                 or re.search(
                     r"\b(?:states?[- ]participants|member[- ]states|states[- ]"
@@ -550,7 +590,13 @@ def assign_actors(
             r"(?:the\s+)?$|coordinator\s+(?:\w+\s+)?$",
             text[max(ss, m.start - 70) : m.start],
             re.IGNORECASE,
-        ) or (_COORD.search(sent) and _AEGIS_BEFORE.search(before)):
+        ) or (
+            _COORD.search(sent)
+            and _AEGIS_BEFORE.search(before)
+            # "under the auspices of UNODC and coordinated by CARICC": the coordination is
+            # another body's
+            and not _COORD_BY_OTHER.search(text, m.end, se)
+        ):
             role = "coordinator"
         elif (
             "with" in before and _JOINTLY_WITH.search(before) and _THEN_HELD.match(text, m.end, se)
@@ -591,6 +637,10 @@ def assign_actors(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
             )
             or (
+                ("Council" in text[max(ss, m.start - 120) : m.start] or "ministers of" in before)
+                and _COUNCIL_SESSION.search(text, max(ss, m.start - 120), m.start)
+            )
+            or (
                 active := _ACTIVE_ORGANISER.match(
                     strip_orgs(st, m.end, min(se, m.end + 160), s_ments)
                 )
@@ -599,6 +649,8 @@ def assign_actors(
             # "the SCO Secretariat in Beijing hosted a meeting": the host
             # "CARICC coordinated the actions of the agencies": the coordinator
             verb = active.group(1).lower() if active else ""
+            if verb.endswith("coordination"):
+                verb = "coordinated"
             role = {"hosted": "host", "coordinated": "coordinator"}.get(verb, "organiser")
         elif prev_org and _ORG_LIST.fullmatch(text, prev_org[0], m.start):
             role = prev_org[1]  # "organized by UNODC and CARICC": the list shares the role

@@ -39,13 +39,17 @@ _PEOPLE_FROM = re.compile(
 # what is talked about: "discussed ... cooperation with INTERPOL", "informed the members about
 # the contacts with the new Afghan authorities"
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:discuss\w*|considered|exchanged views on|reviewed|informed\b[^.;]{0,60}?\babout|"
-    r"spoke about|told about|(?:statements?|declarations?|appeals?)\s+on)\s+"
+    r"\b(?:discuss\w*|considered|exchanged views on|reviewed|assessed|analy[sz]ed|evaluated|"
+    r"informed\b[^.;]{0,60}?\babout|"
+    r"spoke about|told about|(?:statements?|declarations?|appeals?|conversation|talks)\s+on)\s+"
     r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
     r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
-_TOPIC_HINT = re.compile(r"iscuss|onsider|views on|eview|nformed|about|ments? on|ions? on|eals? on")
+_TOPIC_HINT = re.compile(
+    r"iscuss|onsider|views on|eview|nformed|about|ments? on|ions? on|eals? on|alks on|ssessed|"
+    r"naly[sz]ed|valuated"
+)
 
 
 @lru_cache(maxsize=64)

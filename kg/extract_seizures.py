@@ -57,7 +57,7 @@ _SUB_RIGHT = re.compile(
 )
 
 _SUB_LEFT = re.compile(
-    rf"(?:{_SUB_ALT})\s*(?:[—–-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
+    rf"(?:{_SUB_ALT})\s*(?:[—–|-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
     r"exceeds|reached|made up|comprised|weighing|weighed)?\s*"
     r"(?:(?:more|less) than|over|about|nearly|almost|some|around|approximately)?\s*$",
     re.IGNORECASE,
@@ -148,6 +148,11 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_BULLET = re.compile(r"\s*[–—•·*-]\s")
+# "Uzbek agencies accounted for 455 kg of the overall amount": a share of the total
+_SHARE_OF_TOTAL = re.compile(
+    r"\b(?:of|in)\s+the\s+(?:overall|total)\s+(?:amount|volume|quantity|figure|seizures?)\b"
+)
 _YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
     r"\b(?:during the year|as a whole|for the year|in the whole|"
@@ -196,7 +201,7 @@ def assign_seizures(
         states.append(m)
     cum = _CUMULATIVE.search(sent)
     national_cue = bool(_NATIONAL_CUE.search(sent))
-    total_cue = bool(_TOTAL_CUE.search(sent))
+    total_cue = bool(_TOTAL_CUE.search(sent)) and not _SHARE_OF_TOTAL.search(sent)
     pool_ops = [
         ev for ev in explicit if ev.type in ("Operation", "OperationStage") and not st.is_series(ev)
     ]
@@ -338,7 +343,13 @@ def assign_seizures(
             prev_state
             and not cum
             and not total_cue
-            and (_BREAKDOWN_CUE.search(text[ss : q.start]) or last_total.get("national_report"))
+            and (
+                _BREAKDOWN_CUE.search(text[ss : q.start])
+                or last_total.get("national_report")
+                # "The contribution of the Kazakhstan police amounted to 1 t 240 kg:" then
+                # "– marijuana: 1 018 kg;": the list under a national figure
+                or (last_total.get("list_state") == prev_state and _BULLET.match(sent))
+            )
         ):
             state = prev_state
         if cum:
@@ -378,6 +389,7 @@ def assign_seizures(
         last_total["seen"] = 1
         prev_state = state if scope == "national" else prev_state
         last_total["prev_state"] = prev_state
+        last_total["last_scope"] = scope
         rec = {
             "substance": sub,
             "kg": q.kg,
@@ -404,6 +416,10 @@ def assign_seizures(
             st.add_part(target, state, "state", "participant", (ss, se))
         if scope != "cumulative":
             last_event = target
+    if sent.rstrip().endswith(":") and last_total.get("last_scope") == "national":
+        last_total["list_state"] = prev_state
+    elif not _BULLET.match(sent):
+        last_total.pop("list_state", None)
     return last_event
 
 

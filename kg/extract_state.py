@@ -50,6 +50,7 @@ class Event:
     # the editions a meeting prepares ("the planning conference on preparation of «X-2026»")
     prepares: tuple[str, ...] = ()
     typed: bool = False  # a generic name's type was read from a word before it
+    weak_place: bool = False  # the place came from the title line only ("trained near Minsk")
 
 
 @dataclass

@@ -30,7 +30,8 @@ _MEETING = re.compile(
     r"\b(?:(?:[Ff]inal|[Rr]egular|[Ee]xtraordinary|[Pp]lenary|[Jj]oint|[Ww]orking|[Aa]nnual|"
     r"[Oo]rdinary|[Nn]ext|[Ff]irst|[Ss]econd|\d+(?:st|nd|rd|th))\s+)*"
     r"(?:[Mm]eeting|[Ss]ession|[Cc]onsultations|[Bb]riefing|[Cc]onference|[Ss]ummit|[Tt]alks|"
-    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary|[Nn]egotiations|[Vv]ideoconference)\b(?!s)|"
+    r"[Rr]ound[- ]table|[Ff]orum|[Pp]lenary|[Nn]egotiations|[Vv]ideoconference|"
+    r"(?<=bilateral )conversation)\b(?!s)|"
     r"\b(?:met|will meet|meets)\b|"
     # "X received the Ambassador of Mongolia": an audience is a meeting
     r"\breceived(?=\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
@@ -54,6 +55,11 @@ _TRAINING = re.compile(
     re.IGNORECASE,
 )
 
+_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the|this)\s+(?:meeting|session|"
+    r"summit|conference|forum|plenary)\b",
+    re.IGNORECASE,
+)
 _EVE = re.compile(
     r"\b(?:[Oo]n the eve\b(?!\s+of)|(?:[Tt]he|[Aa]) day before\b|"
     r"[Tt]he previous day\b)"
@@ -286,6 +292,10 @@ def _first_trigger(
                 continue  # "connected to the session" of the item's training session
             if re.search(r"(?:video|tele|web)[- ]?$", before[-8:], re.I):
                 continue  # "in the format of a video conference": how, not what
+            if ("sidelines" in before or "margins" in before) and re.search(
+                r"(?:sidelines|margins)\s+of\s+(?:the|this)\s+$", before
+            ):
+                continue  # "on the sidelines of the meeting": the meeting named before
             if m.group(0).lower() == "videoconference" and (
                 re.search(
                     r"\b(?:by|via|through|format of|in)\s+(?:an?\s+)?"
@@ -358,6 +368,7 @@ def find_triggers(
                 "forum",
                 "plenary",
                 "received",
+                "conversation",
             ),
         ),
         (_SIGNING, "Other", ("sign",)),
@@ -402,6 +413,20 @@ def find_triggers(
                 name = "Meeting with " + clean_name(wm.group(1)) if wm else "Meeting"
             else:
                 name = _describe(sent, m, typ)
+        # "On the sidelines of the meeting X and Y held a bilateral conversation": a meeting
+        # of its own, on the day and at the place of the item's meeting
+        side = (
+            _SIDELINES.search(sent, 0, m.start())
+            if typ == "Meeting" and ("sidelines" in low or "margins" in low)
+            else None
+        )
+        host = (
+            [ev for ev in item_events if ev.type == "Meeting" and ev.start is not None]
+            if side
+            else []
+        )
+        if side and when[0] is None and host:
+            when = (host[-1].start, host[-1].end)
         # merge with an unnamed event of the same type in this item and the same date
         same = [
             ev
@@ -409,6 +434,7 @@ def find_triggers(
             if not ev.named
             and ev.type == typ
             and (ev.start is None or when[0] is None or ev.start == when[0])
+            and not side
         ]
         remote = typ == "Meeting" and "video" in low and bool(_REMOTE.search(sent))
         hq = typ == "Meeting" and bool(_HQ_MEETING.match(sent, m.end()))
@@ -429,7 +455,9 @@ def find_triggers(
         while eid in st.events and st.events[eid].doc != doc:
             eid = f"{base}-{when[0] or 'x'}-{k}"
             k += 1
-        ev = st.event(eid, name=name, type=typ, doc=doc, named=False, met=met)
+        ev = st.event(eid, name=name, type=typ, doc=doc, named=False, met=met or bool(side))
+        if host and ev.place is None:
+            ev.place, ev.place_id, ev.country = host[-1].place, host[-1].place_id, host[-1].country
         ev.remote = ev.remote or remote
         ev.hq_meeting = ev.hq_meeting or hq
         if when[0] is not None and ev.start is None:

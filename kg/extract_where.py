@@ -112,7 +112,9 @@ _BUILDING_WORDS = re.compile("Palace|Centre|College")
 _SEAT_RE = re.compile(
     r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
     r"(?P<b>(?:[A-Z][\w-]*(?:['’]s)?\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
-    r"Committee|CARICC))\b"
+    r"Committee|CARICC))\b|"
+    # "liaison officers stationed at CARICC"
+    r"\b(?:stationed|based|seconded|working)\s+(?:at|in)\s+(?P<c>CARICC)\b"
 )
 
 _NOT_TOWNS = _MONTH_NAMES | {
@@ -160,6 +162,7 @@ _UNKNOWN_REGION = re.compile(
 _REGION_END = re.compile(r"\s(?:[Rr]egion|[Oo]blast|[Pp]rovince)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 
+_NEAR_IN = re.compile(r"\b(?:near|in|at)\s+(?:the\s+)?(?:(?:city|town)\s+(?:of\s+)?)?$")
 _PLACE_PREP_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _GROUND_ENDS = ("training ground", "training centre")
 _TRAINING_GROUND = re.compile(
@@ -197,7 +200,7 @@ def assign_dates(
     if _REGROUP.search(sent) and not _HELD.search(sent):
         return  # "from 3 to 6 September the contingents are regrouping": not the event's dates
     for ev in pool:
-        for dm in _own_part(ev, pool, spans, s_dates):
+        for dm in _own_part(ev, pool, spans, s_dates, st.text):
             if dm.kind == "year" and ev.year is not None:
                 continue
             lead = st.text[max(0, dm.start - 24) : dm.start]
@@ -267,11 +270,13 @@ def _own_part(
     pool: list[Event],
     spans: dict[str, list[tuple[int, int]]] | None,
     items: list[_T],
+    text: str | None = None,
 ) -> list[_T]:
     """The items (dates, mentions) of the part of a sentence that speaks of ``ev`` when it
     names several events ("the stage A from 8 to 12 July in Dushanbe, the stage B in October
-    in Brest"): from its name to the next event's (the first from the sentence start); all
-    items when that part has none or the events are not all named in the sentence."""
+    in Brest"): from its name to the next event's (the first from the sentence start); else
+    those of its own clause before its name ("In May the stage A was held, and in September
+    followed the stage B"); all items when the events are not all named in the sentence."""
     if len(pool) < 2 or not spans or any(not spans.get(x.id) for x in pool):
         return items
     starts = sorted(min(a for a, _b in spans[x.id]) for x in pool)
@@ -279,7 +284,13 @@ def _own_part(
     nxt = [x for x in starts if x > a]
     lo = a if a != starts[0] else -1
     hi = nxt[0] if nxt else 1 << 62
-    return [x for x in items if lo <= x.start < hi] or items
+    own = [x for x in items if lo <= x.start < hi]
+    if own or text is None or lo < 0:
+        return own or items
+    prev = max(x for x in starts if x < a)
+    cut = max(text.rfind(", and ", prev, a), text.rfind("; ", prev, a))
+    lead = [x for x in items if cut >= 0 and cut <= x.start < a]
+    return lead or items
 
 
 def assign_places(
@@ -420,6 +431,20 @@ def assign_places(
                 continue
             place_name, place_id, country = pl.name, pl.id, pl.country
             break
+    if place_id is not None and st.fb.places[place_id].kind == "region":
+        # "in the Issyk-Kul region of Kyrgyzstan, near Cholpon-Ata": the town is finer
+        town = [
+            m
+            for m in places
+            if m.kind == "place"
+            and st.fb.places[m.id].kind == "city"
+            and st.fb.places[m.id].country == country
+            and not _REGION_WORD.match(st.text, m.end, m.end + 12)
+            and _NEAR_IN.search(st.text, max(ss, m.start - 22), m.start)
+        ]
+        if town:
+            pl = st.fb.places[town[0].id]
+            place_name, place_id = pl.name, pl.id
     if place_name is None and region_of_city:
         place_name = region_of_city
     if (place_id is None or st.fb.places[place_id].kind in ("region", "country")) and (
@@ -468,12 +493,13 @@ def assign_places(
     if (
         place_id is None
         and place_name is None
-        and " the " in sent
+        and (" the " in sent or "CARICC" in sent)
         and any(w in sent for w in ("Secretariat", "Staff", "Cent", "Committee", "CARICC"))
     ):
         # the seat of a body stands for its city: "received in the (CSTO) Secretariat"
         for sm in _SEAT_RE.finditer(sent):
-            a = ss + sm.start("b")
+            g = "b" if sm.group("b") else "c"
+            a = ss + sm.start(g)
             org = next(
                 (m.id for m in s_ments if m.kind == "organisation" and m.start <= a < m.end),
                 None,
@@ -481,7 +507,7 @@ def assign_places(
             if org is None:
                 # "in the headquarters of the Executive Committee of the Regional Anti-Terrorist
                 # Structure": the body named right after
-                b = ss + sm.end("b")
+                b = ss + sm.end(g)
                 org = next(
                     (
                         m.id
@@ -493,7 +519,7 @@ def assign_places(
                 )
             if org is None and "CSTO-SECRETARIAT" in st.item_orgs:
                 org = "CSTO-SECRETARIAT"
-            if org is None and sm.group("b").endswith("Secretariat"):
+            if org is None and sm.group(g).endswith("Secretariat"):
                 # "in the (Organization's) Secretariat" in an item about the CSTO
                 org = next(
                     (
@@ -562,6 +588,9 @@ def assign_places(
         place_id and st.fb.places[place_id].kind == "training-ground"
     )
     for ev in pool:
+        if place_name and ev.weak_place:
+            ev.place = ev.place_id = None  # the body's place, not the title's
+            ev.weak_place = False
         if (
             place_name
             and ev.place is not None

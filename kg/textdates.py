@@ -109,11 +109,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "until-dm",
-        re.compile(rf"\b(?:until|till|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"),
+        re.compile(
+            rf"\b(?:[Uu]ntil|[Tt]ill|through)\s+{_d('d2')}\s+{_m('m2')}(?:,?\s+{_y('y2')})?\b"
+        ),
     ),  # noqa: E501
     (
         "until-md",
-        re.compile(rf"\b(?:until|till|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
+        re.compile(
+            rf"\b(?:[Uu]ntil|[Tt]ill|through)\s+{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b"
+        ),
     ),  # noqa: E501
     ("dm", re.compile(rf"\b{_d('d2')}\s+(?:of\s+)?{_m('m2')}(?:,?\s+{_y('y2')})?\b")),
     ("md", re.compile(rf"\b{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?\b(?!\s*(?:tons?|kg))")),

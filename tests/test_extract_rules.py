@@ -152,8 +152,10 @@ def test_several_events_in_one_sentence_take_their_own_dates_and_places() -> Non
 
 
 def test_a_city_region_is_the_place() -> None:
+    ev = one("From 2 to 6 May in the Shymkent region the training «Grom-2023» was held.")
+    assert (ev["place"], ev["country"]) == ("Shymkent region", "KAZ")
     ev = one("From 2 to 6 May in the Almaty region the training «Grom-2023» was held.")
-    assert (ev["place"], ev["country"]) == ("Almaty region", "KAZ")
+    assert (ev["place"], ev["country"]) == ("Almaty Region", "KAZ")  # the gazetteer's name
 
 
 def test_the_town_of_an_office_is_no_venue_and_the_secretariat_is_moscow() -> None:
@@ -555,9 +557,9 @@ def test_represented_by_observers_makes_observers() -> None:
 
 def test_a_region_the_gazetteer_does_not_know_and_a_town_in_it() -> None:
     ev = one(
-        "From 2 to 5 May the training «Grom-2023» was held in the Zhambyl region of Kazakhstan."
+        "From 2 to 5 May the training «Grom-2023» was held in the Turgai region of Kazakhstan."
     )
-    assert (ev["place"], ev["country"]) == ("Zhambyl region", "KAZ")
+    assert (ev["place"], ev["country"]) == ("Turgai region", "KAZ")
     ev = one(
         "Agency: in Sughd region the stage «Kanal-Sever» summed up\n\n12.05.2023\n\nFrom 2 to 6 "
         "May the stage «Kanal-Sever» was held. Its headquarters worked in city Guliston."
@@ -1384,3 +1386,169 @@ def test_were_present_ends_the_list_before_an_observer() -> None:
     )
     roles = actors(ev)
     assert (roles["BLR"], roles["RUS"], roles["TKM"]) == ("participant", "participant", "observer")
+
+
+# ---- round 4: dev8 pass (made-up texts in the style of the errors, not dev8 sentences)
+
+
+def test_a_list_under_a_national_figure_is_national() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Yug-2023» was held. In total, in the participating "
+        "states 3 tons of drugs were seized.\n\nThe share of the Tajik police amounted to 900 "
+        "kg of narcotics:\n– hashish: 700 kg;\n– heroin: 200 kg."
+    )
+    figs = {(s["substance"], s["kg"], s["scope"], s.get("state")) for s in ev["seizures"]}
+    assert figs == {
+        ("total", 900, "national", "TJK"),
+        ("hashish", 700, "national", "TJK"),
+        ("heroin", 200, "national", "TJK"),
+        ("total", 3000, "total", None),
+    }
+
+
+def test_a_table_row_with_a_bar_gives_the_substance() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Yug-2023» was held. Tajik police seized 1 100 kg of "
+        "drugs:\n\nSubstance | Seized\nHashish | 1 000 kg\nHeroin | 100 kg\n"
+    )
+    assert {(s["substance"], s.get("state")) for s in ev["seizures"]} == {
+        ("total", "TJK"),
+        ("hashish", "TJK"),
+        ("heroin", "TJK"),
+    }
+
+
+def test_a_share_of_the_overall_amount_is_national() -> None:
+    ev = one(
+        "The operation «Karavan-2023» ended on 5 May: 1 t 780 kg of drugs were seized. Uzbek "
+        "agencies accounted for 455 kg of the overall amount, Turkmen ones for 310 kg."
+    )
+    figs = {(s["kg"], s["scope"], s.get("state")) for s in ev["seizures"]}
+    assert figs == {(1780, "total", None), (455, "national", "UZB"), (310, "national", "TKM")}
+
+
+def test_a_short_form_in_brackets_does_not_cut_an_observer_list() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Yug-2023» was held. Representatives of Uzbekistan "
+        "and of the Central Asian Regional Information and Coordination Centre (CARICC) "
+        "worked in the headquarters as observers."
+    )
+    assert (actors(ev)["UZB"], actors(ev)["CARICC"]) == ("observer", "observer")
+
+
+def test_auspices_with_another_coordinator_is_organiser_and_officers_at_caricc() -> None:
+    ev = one(
+        "The operation «Karavan-2023», held under the auspices of UNODC and coordinated by "
+        "CARICC, took place from 2 to 6 May. Agencies of Kazakhstan and Uzbekistan exchanged "
+        "information through liaison officers stationed at CARICC."
+    )
+    assert (actors(ev)["UNODC"], actors(ev)["CARICC"]) == ("organiser", "coordinator")
+    assert (ev["place"], ev["country"]) == ("Almaty", "KAZ")
+
+
+def test_ensured_the_coordination_and_a_representative_of_a_body() -> None:
+    evs = events(
+        "In April the first stage of the CSTO operation «Kanal-2023» was conducted. The CSTO "
+        "Secretariat ensured the coordination of the stage. On 5 May in Minsk heads of the "
+        "headquarters of Belarus and Russia, together with a representative of the CSTO "
+        "Secretariat, summed up the results at a working meeting."
+    )
+    stage = next(e for e in evs if e["type"] == "OperationStage")
+    meeting = next(e for e in evs if e["type"] == "Meeting")
+    assert actors(stage)["CSTO-SECRETARIAT"] == "coordinator"
+    assert actors(meeting)["CSTO-SECRETARIAT"] == "participant"
+
+
+def test_a_dateline_with_a_double_dash_dates_no_event() -> None:
+    ev = by_name(
+        events(
+            "MINSK, Oct. 9, 2023 (SecWire) -- Agencies of five CSTO countries have completed "
+            "the stage «Kanal-Zapad» of the operation «Kanal-2023». The stage ran September 25 "
+            "- October 1, 2023.",
+            published=None,
+        )
+    )["Channel-West-2023"]
+    assert (ev["start"], ev["end"]) == ("2023-09-25", "2023-10-01")
+
+
+def test_a_conversation_on_the_sidelines_is_a_meeting_of_its_own() -> None:
+    evs = events(
+        "On Tuesday a meeting of the Committee of Secretaries of Security Councils of the CSTO "
+        "was held in Minsk. On the sidelines of the meeting Ivan Petrov and Oleg Sidorenko "
+        "held a bilateral conversation on the support of the Tajik-Afghan border."
+    )
+    assert sorted((e["start"], e["place"]) for e in evs) == [
+        ("2023-05-09", "Minsk"),
+        ("2023-05-09", "Minsk"),
+    ]
+    assert all("TJK" not in actors(e) for e in evs)
+
+
+def test_the_venue_and_a_past_act_do_not_replace_the_parties_of_an_audience() -> None:
+    ev = next(
+        e
+        for e in events(
+            "Yesterday at the CSTO Secretariat the Secretary General of the CSTO Ivan Petrov "
+            "met the Executive Secretary of the EAG Oleg Sidorenko. Petrov recalled the "
+            "Memorandum between the CSTO Secretariat and the EAG Secretariat, signed in Moscow "
+            "on 16 June 2011."
+        )
+        if e["type"] == "Meeting"
+    )
+    assert set(actors(ev)) == {"CSTO", "EAG"}
+
+
+def test_a_council_of_an_organisation_and_consultations_of_its_ministers() -> None:
+    ev = one(
+        "On 2-3 May the session of the Council of heads of security bodies and special "
+        "services of the CIS member states took place in Minsk. The head of the CIS "
+        "Anti-Terrorism Center made a report."
+    )
+    assert actors(ev)["CIS"] == "organiser"
+    ev = one(
+        "From 2 to 3 May Minsk hosted consultations of deputy foreign ministers of the CSTO "
+        "member states. The CSTO Secretariat was represented by its deputy head."
+    )
+    assert actors(ev)["CSTO"] == "organiser"
+
+
+def test_dates_of_two_stages_in_their_own_clauses() -> None:
+    evs = by_name(
+        events(
+            "In May the stage «Kanal-Yug-2023» was carried out with headquarters in Dushanbe, "
+            "and in September followed the stage «Kanal-Tsentr-2023» with headquarters in "
+            "Bishkek."
+        )
+    )
+    assert evs["Channel-South-2023"]["start"] == "2023-05"
+    assert evs["Channel-Centre-2023"]["start"] == "2023-09"
+
+
+def test_a_town_named_with_its_region_and_a_title_place_the_body_corrects() -> None:
+    ev = one(
+        "On 2-3 May in the Issyk-Kul region of Kyrgyzstan, near Cholpon-Ata, the exercise "
+        "«Kobalt-2023» was held."
+    )
+    assert (ev["place"], ev["country"]) == ("Cholpon-Ata", "KGZ")
+    ev = one(
+        "«Kobalt-2023»: units trained near Minsk\n\n12.05.2023\n\nFrom 8 to 11 May in the "
+        "Minsk region the training «Kobalt-2023» was held."
+    )
+    assert (ev["place"], ev["country"]) == ("Minsk Region", "BLR")
+
+
+def test_a_working_group_at_the_secretariat_assessing_a_country() -> None:
+    ev = one(
+        "On Tuesday, the Working Group on Afghanistan of the CSTO held a regular meeting at "
+        "the CSTO Secretariat. Representatives of Belarus and Russia assessed developments in "
+        "Afghanistan."
+    )
+    assert set(actors(ev)) == {"CSTO", "BLR", "RUS"}
+
+
+def test_until_at_the_start_of_a_sentence_ends_the_event() -> None:
+    ev = one(
+        "Today at the Ili training ground the CSTO special training «Kobalt-2023» started. "
+        "Until 15 May the units of Belarus and Russia will practise."
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-12", "2023-05-15")
