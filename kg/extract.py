@@ -418,9 +418,10 @@ class _Extractor(State):
                 spans,
             )
             # places and venue countries
-            unplaced = [ev for ev in targets if ev.place is None] if title else []
+            in_title = title is not None and title[0] <= ss < title[1]
+            unplaced = [ev for ev in targets if ev.place is None] if in_title else []
             assign_places(self, sent, ss, s_ments, targets, spans)
-            if title is not None and title[0] <= ss < title[1]:
+            if in_title:
                 for ev in unplaced:
                     # "... trained near Minsk" (title): the body may say better
                     ev.weak_place = ev.place is not None

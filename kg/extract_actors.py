@@ -504,7 +504,7 @@ def assign_actors(
                 continue  # "on the margins of a UN event": where, not who
         if _SOURCE_BEFORE.search(before):
             continue  # "according to the CSTO Secretariat": a data source
-        if former_post(text, ss, m):
+        if former_post(text, ss, m, sent):
             continue  # "who previously worked in the secretariat of the IPA CIS"
         if before.endswith(("at ", "at the ")) and _HELD_AT.search(before):
             continue  # "held a regular meeting at the CSTO Secretariat": the venue

@@ -143,8 +143,16 @@ _FORMER_POST = re.compile(
 _FORMER_HINTS = ("former", "ex-", "previous", "earlier", "once", "before that", "until ")
 
 
-def former_post(text: str, ss: int, m: Mention) -> bool:
+@lru_cache(maxsize=64)
+def _former_words(sent: str) -> bool:
+    low = sent.lower()
+    return any(h in low for h in _FORMER_HINTS)
+
+
+def former_post(text: str, ss: int, m: Mention, sent: str) -> bool:
     """The mention names where a person worked before, not a party to the event."""
+    if not _former_words(sent):
+        return False
     a = max(ss, m.start - 120)
     w = text[a : m.start].lower()
     if not any(h in w for h in _FORMER_HINTS):
@@ -180,7 +188,7 @@ def background_state(
             and re.fullmatch(r",\s*(?:the\s+)?", text[o.end : m.start])
         ):
             return True
-    if former_post(text, ss, m):
+    if former_post(text, ss, m, sent):
         return True
     if (any(w in after for w in _NEG_WORDS) and _NEGATED_AFTER.match(after)) or re.search(
         r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
