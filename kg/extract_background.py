@@ -83,7 +83,8 @@ _DEMONYM_BACKGROUND = re.compile(
     r"^\s*(?:origin|opiates?|heroin|opium|"
     r"drugs?(?!\s+(?:control|enforcement|police|agency|service|squad|unit|department))|"
     r"hashish|bank|"
-    r"border|side of the border|territory|section|stretch|segment)",
+    r"border(?!\s+(?:agenc|guard|service|troop|unit|officer|department|police|control))|"
+    r"side of the border|territory|section|stretch|segment)",
     re.IGNORECASE,
 )
 
@@ -105,6 +106,8 @@ _LOCATION_VERB = re.compile(
 # Minister of Armenia has informed that he will not come"
 _NEGATED_AFTER = re.compile(
     r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*(?:['’]s(?:\s+[A-Z][\w-]*){1,3})?"
+    # "Afghanistan, where most of the heroin originated, was not involved"
+    r"(?:\s*,\s*(?:where|which|who|whose)\b[^,.;]{0,80},)?"
     r"[\s,]*(?:[a-z]+\s+){0,5}?"
     r"(?:did not|didn't|does not|was not|were not|has not|will not|would not|is not|refused|"
     r"declined|was absent|were absent|was empty|was vacant|"
@@ -190,7 +193,8 @@ def background_state(
             return True
     if former_post(text, ss, m, sent):
         return True
-    if (any(w in after for w in _NEG_WORDS) and _NEGATED_AFTER.match(after)) or re.search(
+    far = text[m.end : min(se, m.end + 110)]
+    if (any(w in far for w in _NEG_WORDS) and _NEGATED_AFTER.match(far)) or re.search(
         r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
         r"(?:the\s+)?$",
         before,

@@ -86,7 +86,8 @@ _BREAKDOWN_CUE = re.compile(
 
 _NATIONAL_CUE = re.compile(
     r"\b(seized|intercepted|agencies|police|side|alone|services?|"
-    r"bodies|law enforcement|law enforcers|confiscated|withdrew|accounted|share|contribut\w*|"
+    r"bodies|law enforcement|law enforcers|confiscated|withdrew|accounted|accounts? for|share|"
+    r"contribut\w*|"
     r"authorities|guards|customs)\b",
     re.IGNORECASE,
 )
@@ -100,7 +101,10 @@ _TERRITORY_HOME = re.compile(
     # "by the law enforcement bodies of the republic", "the country's customs"
     r"\b(?:bodies|agencies|authorities|services|police|forces|guards|customs|law enforcement)"
     r"\s+of\s+the\s+(?:republic|country)\b|\bthe\s+(?:republic|country)['’]s\s+"
-    r"(?:law enforcement|agencies|authorities|police|customs|border|security|drug)",
+    r"(?:law enforcement|agencies|authorities|police|customs|border|security|drug)|"
+    # "Our officers alone detained 96 kg" in a national agency's release
+    r"\b[Oo]ur\s+(?:officers|agency|police|policemen|border guards|customs officers|service|"
+    r"employees|staff|units|operatives)\b",
     re.I,
 )
 
@@ -111,7 +115,7 @@ _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _PAREN_QUANT = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
 _SHARE_GAP_IN = re.compile(r",?\s*")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+(?:the\s+)?$")
-_SHARE_WORD = re.compile(r"\b(?:share|accounted|contribut\w*)\b", re.IGNORECASE)
+_SHARE_WORD = re.compile(r"\b(?:share|accounted|accounts? for|contribut\w*)\b", re.IGNORECASE)
 _SHARE_CHARS = re.compile(r"[-–—:(]")
 _SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
@@ -229,7 +233,7 @@ def assign_seizures(
             ev for ev in item_events if ev.type in ("Operation",)
         ]
         event = cands[0] if cands else None
-    home_cue = "epublic" in sent or "ountry" in sent
+    home_cue = "epublic" in sent or "ountry" in sent or "Our " in sent or " our " in sent
     prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
     home: str | None = last_total.get("home")
     restated = (
@@ -308,7 +312,11 @@ def assign_seizures(
             and _SHARE_GAP_IN.fullmatch(text, m.end, q.start)
             and _IN_BEFORE.search(text, max(ss, m.start - 12), m.start)
         ]
-        terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None)
+        terr = next((m.id for m in reversed(states_terr) if m.end <= q.start), None) or next(
+            # "... and 512 kg on the territory of Kyrgyzstan"
+            (m.id for m in states_terr if 0 <= m.start - q.end <= 45),
+            None,
+        )
         if terr is None and home and home_cue and _TERRITORY_HOME.search(text, ss, q.start):
             terr = home
         listed = bool(cands) and any(

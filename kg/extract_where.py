@@ -163,6 +163,12 @@ _REGION_END = re.compile(r"\s(?:[Rr]egion|[Oo]blast|[Pp]rovince)$")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?$")
 
 _NEAR_IN = re.compile(r"\b(?:near|in|at)\s+(?:the\s+)?(?:(?:city|town)\s+(?:of\s+)?)?$")
+_SEIZED_IN = re.compile(
+    r"\b(?:seized|withdrawn|detained|confiscated|intercepted|found|taken)\s+in\s+(?:the\s+)?$|"
+    # "... and 512 kg on the territory of Kyrgyzstan"
+    r"\d\s*(?:kg|kilograms?|tons?|tonnes?|t)\s+(?:on|in)\s+(?:the\s+)?(?:territory\s+of\s+"
+    r"(?:the\s+)?)?$"
+)
 _PLACE_PREP_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _GROUND_ENDS = ("training ground", "training centre")
 _TRAINING_GROUND = re.compile(
@@ -564,6 +570,8 @@ def assign_places(
                 and not _TRAFFIC.search(sent)
                 # "In Uzbekistan, 300 kg of opium were seized": where a share was seized
                 and not _FIGURE_NEXT.match(st.text, m.end, m.end + 30)
+                # "1,4 tons were seized in Tajikistan"
+                and not _SEIZED_IN.search(before)
             ):
                 country = m.id
                 break
