@@ -97,7 +97,8 @@ _LOCATION_BEFORE = re.compile(
 _LOCATION_VERB = re.compile(
     r"\b(held|hold|holds|take place|took place|takes place|taking place|conducted|passed|"
     r"deployed|regroup\w*|located|hosted|arriv\w*|started|began|begin|begins|will be|"
-    r"is being|are being|was|were|worked|works|training ground|territory|takes|went)\b",
+    r"is being|are being|was|were|worked|works|training ground|territory|takes|went|ended|"
+    r"completed|finished|concluded|closed|opened|continues|continued)\b",
     re.IGNORECASE,
 )
 

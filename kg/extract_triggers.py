@@ -55,6 +55,7 @@ _TRAINING = re.compile(
     re.IGNORECASE,
 )
 
+_BILATERAL = re.compile(r"\bbilateral\s+(?:talks|meeting|conversation|consultations)\b")
 _SIDELINES = re.compile(
     r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the|this)\s+(?:meeting|session|"
     r"summit|conference|forum|plenary)\b",
@@ -420,6 +421,19 @@ def find_triggers(
             if typ == "Meeting" and ("sidelines" in low or "margins" in low)
             else None
         )
+        if typ == "Meeting" and not side and "bilateral" in low:
+            # "In the evening, the Minister of Tajikistan held bilateral talks with his Kazakh
+            # counterpart": a meeting of two beside the item's meeting of many
+            side = _BILATERAL.search(sent, max(0, m.start() - 12), m.end() + 1)
+            if side and not any(
+                ev.type == "Meeting"
+                and (
+                    sum(p["kind"] == "state" for p in ev.participants.values()) >= 3
+                    or any(p["role"] == "organiser" for p in ev.participants.values())
+                )
+                for ev in item_events
+            ):
+                side = None
         host = (
             [ev for ev in item_events if ev.type == "Meeting" and ev.start is not None]
             if side

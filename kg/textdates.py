@@ -299,6 +299,33 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# "The next meeting will be held in Moscow in November" (written in March): a date to come
+_FUTURE = re.compile(
+    r"\b(?:will|shall|planned|scheduled|next|is to|are to|upcoming|forthcoming|intends?)\b"
+)
+
+
+def _future_year(text: str, s: int, dm: DateMention, anchor: dt.date) -> DateMention:
+    """A date without a year that a future cue before it in its sentence puts after the
+    anchor: the next such month, not the last one."""
+    lo = max(0, s - 100)
+    cut = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s))
+    if not _FUTURE.search(text, cut + 1 if cut >= 0 else lo, s):
+        return dm
+
+    def shift(p: PartialDate | None) -> PartialDate | None:
+        return None if p is None else PartialDate(p.year + 1, p.month, p.day)
+
+    try:
+        begin, finish = shift(dm.begin), shift(dm.finish)
+        if begin is None or begin.earliest() < anchor or (begin.earliest() - anchor).days > 366:
+            return dm
+    except ValueError:
+        return dm
+    return DateMention(dm.start, dm.end, dm.kind, begin, finish)
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (non-overlapping, earlier patterns win), by offset."""
     taken: list[tuple[int, int]] = []
@@ -327,6 +354,14 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             dm = _resolve(kind, g, anchor)
             if dm is None:
                 continue
+            if (
+                anchor is not None
+                and dm.begin is not None
+                and (dm.finish or dm.begin).earliest() < anchor
+                and not _YEAR_IN.search(m.group(0))
+                and kind not in ("today", "weekday", "weekday-range", "thisyear", "year")
+            ):
+                dm = _future_year(text, s, dm, anchor)
             taken.append((s, e))
             out.append(DateMention(s, e, dm.kind, dm.begin, dm.finish))
     out.sort(key=lambda d: d.start)

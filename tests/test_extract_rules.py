@@ -1588,3 +1588,27 @@ def test_a_relative_clause_before_a_negation_and_agencies_that_account_for() -> 
     assert (2100, "national", "IRN") in {
         (s["kg"], s["scope"], s.get("state")) for s in ev["seizures"]
     }
+
+
+def test_a_month_to_come_after_a_future_cue_and_bilateral_talks_beside_a_meeting() -> None:
+    evs = events(
+        "On 10 May a meeting of the Council of Defence Ministers of the CSTO took place in "
+        "Dushanbe. In the evening, the Minister of Defence of Tajikistan held bilateral talks "
+        "with his Kazakh counterpart. The next meeting will be held in Moscow in February.",
+        published=dt.date(2023, 5, 11),
+    )
+    assert sorted((e["start"], e["place"]) for e in evs) == [
+        ("2023-05-10", "Dushanbe"),
+        ("2023-05-10", "Dushanbe"),
+        ("2024-02", "Moscow"),
+    ]
+    main = next(e for e in evs if "CSTO" in actors(e))
+    assert {"TJK", "KAZ"}.isdisjoint(actors(main))
+
+
+def test_a_state_where_an_exercise_ended_is_its_venue_only() -> None:
+    ev = one(
+        "12.05.2023\nInteraction-2023 ended in Belarus\n\nThe active phase of the exercise "
+        "«Vzaimodeistvie-2023» was held on 11 May at the Brestsky training ground."
+    )
+    assert ev["country"] == "BLR" and "BLR" not in actors(ev)
