@@ -207,13 +207,13 @@ class _Extractor(State):
         # the CSTO anti-drug "Coordination Council", written without its long name
         if (
             "Coordinat" in seg
-            and "Council" in seg
+            and ("Council" in seg or "council" in seg)
             and "drug" in seg
             and any(m.id.startswith("CSTO") for m in mentions)
         ):
             cc = self.gaz.find("CCHCA")
             taken = [(m.start, m.end) for m in mentions]
-            for cm in re.finditer(r"\bCoordinat(?:ion|ing) Council\b", seg):
+            for cm in re.finditer(r"\bCoordinat(?:ion|ing) [Cc]ouncil\b", seg):
                 a, b = cm.start() + s, cm.end() + s
                 if cc and not any(x < b and a < y for x, y in taken):
                     mentions.append(Mention(a, b, cc[0].entry))

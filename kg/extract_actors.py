@@ -32,7 +32,7 @@ from kg.gazetteer import Mention
 _OBSERVER = re.compile(
     r"\b(observers?|observer status|observed?|observing|monitored|watch(?:ed|es)?|as guests?|"
     r"invited|followed the work|"
-    r"in the capacity of observers?)\b",
+    r"in the capacity of observers?|in (?:the )?quality of observers?)\b",
     re.IGNORECASE,
 )
 
@@ -45,6 +45,17 @@ _COUNCIL_SESSION = re.compile(
 _HELD_AT = re.compile(
     r"\b(?:held|holds?|conducted|took place|takes place|gathered|convened)\b[^.;,]{0,30}\bat\s+"
     r"(?:the\s+)?$"
+)
+_ROOM_OF = re.compile(
+    r"\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:hall|building|room|office)\s+of\s+(?:the\s+)?$"
+)
+_WITH_BODY_OF = re.compile(
+    r"\b(?:consultations|talks|meeting|conversation)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?$"
+)
+_OWN_EVENT_AFTER = re.compile(
+    r"\s+(?:(?:international|joint|special|anti-drug|anti-terrorist|command-staff|regional|"
+    r"complex|rescue)\s+){0,3}(exercises?|training|operation|drills)\b"
 )
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+the\s+$")
 _SHORT_FORM = re.compile(r"\(([A-Z][\w.-]{0,14})\)")
@@ -213,7 +224,7 @@ _PARTICIPATION_CUE = re.compile(
     r"delegations?|observers?|joined|contingents?|units|servicemen|experts|officers|"
     r"specialists|bodies|agencies|forces|guests|invited|monitored|watched|coordinat\w*|"
     r"organi[sz]\w*|host\w*|held|conducted|chaired|aegis|auspices|on the basis of|met|talks|"
-    r"signed|headquarters|staff|presented|delivered|speech|addressed)\b",
+    r"signed|headquarters|staff|presented|delivered|speech|addressed|exchanged)\b",
     re.IGNORECASE,
 )
 
@@ -331,7 +342,12 @@ def _observer_spans(sent: str, ss: int) -> list[tuple[int, int, int, int]]:
             lo = prev_lo
         hi = len(sent)
         b = _CLAUSE_BOUND.search(sent, m.end())
-        if b and re.fullmatch(r"\s*", sent[m.end() : b.start()]) and b.group()[:1].isalpha():
+        if (
+            b
+            and b.group()[:1].isalpha()
+            # "In quality of observers in work of headquarters took part representatives of"
+            and re.fullmatch(r"(?:\s+[a-z]+){0,5}\s*", sent[m.end() : b.start()])
+        ):
             # "As observers took part the representatives of Iran, China ...": the verb
             # right after the cue opens the list of observers
             b = _CLAUSE_BOUND.search(sent, b.end())
@@ -508,6 +524,10 @@ def assign_actors(
             continue  # "who previously worked in the secretariat of the IPA CIS"
         if before.endswith(("at ", "at the ")) and _HELD_AT.search(before):
             continue  # "held a regular meeting at the CSTO Secretariat": the venue
+        if before.endswith(("of ", "of the ")) and _ROOM_OF.search(
+            text, max(ss, m.start - 60), m.start
+        ):
+            continue  # "in the conference hall of the OSCE office": the venue
         if (after[:1] == "-" and _TOOL_AFTER.match(after)) or (
             after[:1] == " "
             and after[1:2] in _TOOL_INITIALS
@@ -580,6 +600,10 @@ def assign_actors(
                     ),
                 )
                 st.add_part(best, m.id, "organisation", "participant", (ss, se))
+            elif len(pool) == 1 and pool[0].type in ("Exercise", "Training"):
+                # "Reconnaissance units of the CSTO Collective Rapid Reaction Forces from
+                # Belarus ... were involved": the exercise the sentence speaks of
+                st.add_part(pool[0], m.id, "organisation", "participant", (ss, se))
             continue
         if in_obs:
             role = "observer"
@@ -610,6 +634,11 @@ def assign_actors(
                 and not _MEMBER_STATES_AFTER.match(after)
             )
             or re.search(r"\bwith\s+(?:the\s+)?$", before)
+            # "consultations of A with the Transnational Threats Department of the OSCE"
+            or (
+                "with" in text[max(ss, m.start - 80) : m.start]
+                and _WITH_BODY_OF.search(text, max(ss, m.start - 140), m.start)
+            )
             or _TOOK_PART_AFTER.match(after)
             or (_WITH_AFTER.match(after) and _TALKS_OF.search(before))
             or ("between" in before and _BETWEEN.search(before))
@@ -635,6 +664,14 @@ def assign_actors(
             )
             or re.search(
                 r"(?:auspices|aegis|chairmanship)\s+of\s+(?:the\s+)?$", before, re.IGNORECASE
+            )
+            # "the CSTO training of anti-drug units «Grom-2024»"; "the CSTO operation" is the
+            # edition's, not its stage's
+            or (
+                (own := _OWN_EVENT_AFTER.match(after)) is not None
+                and not (
+                    own.group(1) == "operation" and any(ev.type == "OperationStage" for ev in pool)
+                )
             )
             or (
                 ("Council" in text[max(ss, m.start - 120) : m.start] or "ministers of" in before)

@@ -41,14 +41,15 @@ _PEOPLE_FROM = re.compile(
 _TOPIC_BEFORE = re.compile(
     r"\b(?:discuss\w*|considered|exchanged views on|reviewed|assessed|analy[sz]ed|evaluated|"
     r"informed\b[^.;]{0,60}?\babout|"
-    r"spoke about|told about|(?:statements?|declarations?|appeals?|conversation|talks)\s+on)\s+"
+    r"spoke about|told about|touched (?:up)?on|(?:statements?|declarations?|appeals?|"
+    r"conversation|talks)\s+on)\s+"
     r"(?![^.;]*\b(?:with|by)\s+(?:the\s+)?(?:representatives|delegations?|"
     r"experts|heads?)\b)[^.;]*$",
     re.IGNORECASE,
 )
 _TOPIC_HINT = re.compile(
     r"iscuss|onsider|views on|eview|nformed|about|ments? on|ions? on|eals? on|alks on|ssessed|"
-    r"naly[sz]ed|valuated"
+    r"naly[sz]ed|valuated|ouched"
 )
 
 
@@ -69,18 +70,29 @@ _TOWN_COMMA = re.compile(
 _TOWN_COMMA_ANY = re.compile(r"\b(?:in|near)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*),\s*(?:the\s+)?$")
 # "located in Khabarovsk (Russian Federation)": the country of a town
 _TOWN_PAREN = re.compile(r"\b(?:in|near|at)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s*\(\s*(?:the\s+)?$")
-_NEG_WORDS = ("not", "n't", "refused", "declined", "absent", "empty", "vacant", "froze")
+_NEG_WORDS = (
+    "not",
+    "n't",
+    "refused",
+    "declined",
+    "absent",
+    "empty",
+    "vacant",
+    "froze",
+    "away",
+    "boycott",
+)
 _TOWN_WORDS = ("city", "town", "village", "settlement")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
 _TRAFFIC = re.compile(
     r"\b(smuggl\w*|traffick\w*|routes?|origin|opiates?|stream|flow|transit|production|"
-    r"produced|brought|came|coming|smuggled|situation|threat|northern)\b",
+    r"produced|brought|came|comes?|coming|smuggled|situation|threat|northern|originat\w*)\b",
     re.IGNORECASE,
 )
 
 _DEMONYM_BACKGROUND = re.compile(
     # "the Kyrgyz drug control service" is an agency, not a drug of Kyrgyz origin
-    r"^\s*(?:origin|opiates?|heroin|opium|"
+    r"^\s*(?:origin|opiates?|heroin|opium|-[A-Z][a-z]+\s+(?:border|frontier|section)|"
     r"drugs?(?!\s+(?:control|enforcement|police|agency|service|squad|unit|department))|"
     r"hashish|bank|"
     r"border(?!\s+(?:agenc|guard|service|troop|unit|officer|department|police|control))|"
@@ -108,18 +120,19 @@ _LOCATION_VERB = re.compile(
 _NEGATED_AFTER = re.compile(
     r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?[A-Z][\w-]+)*(?:['’]s(?:\s+[A-Z][\w-]*){1,3})?"
     # "Afghanistan, where most of the heroin originated, was not involved"
-    r"(?:\s*,\s*(?:where|which|who|whose)\b[^,.;]{0,80},)?"
+    r"(?:(?:\s+[a-z]+){0,2}\s*,\s*(?:where|which|who|whose|being|[a-z]+ed)\b[^,.;]{0,80},)?"
     r"[\s,]*(?:[a-z]+\s+){0,5}?"
     r"(?:did not|didn't|does not|was not|were not|has not|will not|would not|is not|refused|"
     r"declined|was absent|were absent|was empty|was vacant|"
-    r"(?:remained|stayed) (?:empty|vacant)|froze|has frozen|had frozen)\b"
+    r"(?:remained|stayed) (?:empty|vacant)|froze|has frozen|had frozen|stayed away|kept away|"
+    r"boycotted)\b"
 )
 
 # verb-final translations put the negation late: "Kazakhstan this year its contingent to the
 # exercise did not send"; only a negated sending or taking part counts that far away
 _NEGATED_LATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not|were not)\s+"
-    r"(?:send|sent|delegate|participate|take part|attend|presented|represented)\b|"
+    r"(?:send|sent|delegate|participate|take part|attend|presented|represented|arrive|come)\b|"
     # "Armenian contingent in exercise not participated": garbled, no auxiliary
     r"\s+(?:[a-z]+\s+){0,6}?not\s+(?:participated|took part|attended|sent|delegated)\b"
 )
@@ -139,12 +152,14 @@ _DONOR_BEFORE = re.compile(
 # Interparliamentary Assembly of the CIS"
 _FORMER_POST = re.compile(
     r"\b(?:previously|formerly|earlier|once|before that|until \d{4})\s+(?:\w+\s+){0,2}?"
-    r"(?:worked|served|headed|was|held|led)\b[^.;]{0,90}$|\b(?:former|ex-)\s*(?:\w+\s+){0,3}$",
+    r"(?:worked|served|headed|was|held|led)\b[^.;]{0,90}$|\b(?:former|ex-)\s*(?:\w+\s+){0,3}$|"
+    # "who spent four years at the INTERPOL General Secretariat"
+    r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?)\s+(?:at|in|with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-_FORMER_HINTS = ("former", "ex-", "previous", "earlier", "once", "before that", "until ")
+_FORMER_HINTS = ("former", "ex-", "previous", "earlier", "once", "before that", "until ", "spent")
 
 
 @lru_cache(maxsize=64)
@@ -167,6 +182,17 @@ def former_post(text: str, ss: int, m: Mention, sent: str) -> bool:
 _DONOR_AGENCY = re.compile(
     r"\b(?:funded|financed|sponsored|supported)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}"
     r"of\s+(?:the\s+)?$"
+)
+
+
+_PEOPLE_CAME = re.compile(
+    r"\b(?:[Oo]fficers|[Pp]articipants|[Tt]rainees|[Dd]elegates|[Dd]elegations|[Ee]xperts|"
+    r"[Oo]fficials|[Rr]epresentatives|[Ss]pecialists|[Cc]adets|[Ii]nstructors)\b[^.;]{0,70}?"
+    r"\b(?:came|arrived|travell?ed)\s+from\b"
+)
+_GOODS_FROM = re.compile(
+    r"\b(?:shipments?|consignments?|containers?|cargo|lorry|truck|parcels?)\s+(?:\w+\s+){0,2}?"
+    r"from\s+(?:the\s+)?$"
 )
 
 
@@ -237,8 +263,15 @@ def background_state(
     if (
         _BACKGROUND_BEFORE.search(before)
         and not _PEOPLE_FROM.search(before)
+        # "Officers of financial intelligence units and police came from Kazakhstan, ..., as
+        # well as from Belarus": people, not drugs, came
+        and not ("came" in sent and before.endswith("from ") and _PEOPLE_CAME.search(sent))
         and (
             _TRAFFIC.search(sent)
+            # "- Where does heroin come from now? - Still from Afghanistan": the question
+            or (before.endswith("from ") and bool(_TRAFFIC.search(text, max(0, ss - 120), ss)))
+            # "486 kg of cocaine hidden in a banana shipment from Ecuador"
+            or bool(_GOODS_FROM.search(before))
             or re.search(r"\bto\s+(?:the\s+)?$", before)
             or re.search(r"\b(?:border|bank|situation)", before, re.IGNORECASE)
         )

@@ -171,7 +171,8 @@ def in_dateline(sent: str, pos: int) -> bool:
     return (
         pos < 40
         and bool(re.match(r"^[A-Z][\w .'-]{0,30},\s*$", sent[:pos]))
-        and bool(re.match(r"^.{0,30}?(?:\s[-–—]{1,2}\s|\.\s*$|\)\s*[-–—]{1,2}\s)", sent[pos:]))
+        # "Almaty, 3 October 2025" on a line of its own
+        and bool(re.match(r"^.{0,30}?(?:\s[-–—]{1,2}\s|\.?\s*$|\)\s*[-–—]{1,2}\s)", sent[pos:]))
     )
 
 

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from kg.extract_actors import is_observer, observer_spans
-from kg.extract_background import _BACKGROUND_BEFORE, _DEMONYM_BACKGROUND, _TRAFFIC
+from kg.extract_background import _BACKGROUND_BEFORE, _DEMONYM_BACKGROUND, _GOODS_FROM, _TRAFFIC
 from kg.extract_names import SERIES, canonical_name, slug
 from kg.extract_state import Event, State
 from kg.facts import PartialDate
@@ -57,11 +57,16 @@ _SUB_RIGHT = re.compile(
 )
 
 _SUB_LEFT = re.compile(
-    rf"(?:{_SUB_ALT})\s*(?:[—–|-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
+    # "heroin of Afghan origin 72 kg", "precursors in quantity of 3,3 tons"
+    rf"(?:{_SUB_ALT})(?:\s+of\s+\w+\s+origin|\s+in\s+(?:the\s+)?(?:quantity|amount|volume)\s+of)?"
+    r"\s*(?:[—–|-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
     r"exceeds|reached|made up|comprised|weighing|weighed)?\s*"
     r"(?:(?:more|less) than|over|about|nearly|almost|some|around|approximately)?\s*$",
     re.IGNORECASE,
 )
+
+# the same, at a position (``match(text, pos)``: "^" would only match at 0)
+_SUB_LEAD = re.compile(_SUB_RIGHT.pattern.removeprefix("^"), re.IGNORECASE)
 
 _SUB_ANY = re.compile(rf"\b(?:{_SUB_ALT})\b", re.IGNORECASE)
 
@@ -104,7 +109,10 @@ _TERRITORY_HOME = re.compile(
     r"(?:law enforcement|agencies|authorities|police|customs|border|security|drug)|"
     # "Our officers alone detained 96 kg" in a national agency's release
     r"\b[Oo]ur\s+(?:officers|agency|police|policemen|border guards|customs officers|service|"
-    r"employees|staff|units|operatives)\b",
+    r"employees|staff|units|operatives)\b|"
+    # "the Service's employees withdrew 1 062 kg" in the release of a national service
+    r"\bthe\s+(?:Service|Agency|Ministry|Committee|Department)['’]s\s+(?:employees|officers|"
+    r"staff|units|operatives|officials)\b",
     re.I,
 )
 
@@ -125,7 +133,8 @@ _SEIZED_BY = re.compile(
 )
 
 _TOTAL_CUE = re.compile(
-    r"\b(?:in total|in all|altogether|overall|as a whole|in (?:the )?whole|all (?:the )?"
+    r"\b(?:in total|in all|altogether|overall|as a whole|in (?:the )?whole|on the whole|"
+    r"all participants|the participating (?:states|countries) together|all (?:the )?"
     r"participating|all member|all the member|all states|operation-wide|"
     # "across the stage", "in the four states"
     r"across the (?:stage|operation|region)|in (?:the )?(?:two|three|four|five|six|seven|"
@@ -157,6 +166,14 @@ _BULLET = re.compile(r"\s*[–—•·*-]\s")
 _SHARE_OF_TOTAL = re.compile(
     r"\b(?:of|in)\s+the\s+(?:overall|total)\s+(?:amount|volume|quantity|figure|seizures?)\b"
 )
+_CLAUSE_CUT = re.compile(
+    r";|,\s+and\s+(?=[A-Z]|\w+\s+(?:law|police|agenc|custom|border))|,\s+while\b"
+)
+_MOSTLY_BEFORE = re.compile(r"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+$")
+_MOSTLY = re.compile(
+    rf"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+(?:{_SUB_ALT})\b", re.IGNORECASE
+)
+_CUM_HINT = re.compile(r"since|from|years|[Ss]ince")
 _YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
     r"\b(?:during the year|as a whole|for the year|in the whole|"
@@ -198,14 +215,18 @@ def assign_seizures(
         if _TERRITORY_OF.search(before):
             states_terr.append(m)
             continue
-        if (_BACKGROUND_BEFORE.search(before) and _TRAFFIC.search(sent)) or (
-            m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)
-        ):
+        if (
+            _BACKGROUND_BEFORE.search(before)
+            and (_TRAFFIC.search(sent) or _GOODS_FROM.search(before))
+        ) or (m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)):
             continue
         states.append(m)
-    cum = _CUMULATIVE.search(sent)
+    cums = list(_CUMULATIVE.finditer(sent)) if _CUM_HINT.search(sent) else []
     national_cue = bool(_NATIONAL_CUE.search(sent))
-    total_cue = bool(_TOTAL_CUE.search(sent)) and not _SHARE_OF_TOTAL.search(sent)
+    totals = (
+        [t.start() for t in _TOTAL_CUE.finditer(sent)] if not _SHARE_OF_TOTAL.search(sent) else []
+    )
+    bounds = [b.start() for b in _CLAUSE_CUT.finditer(sent)] if totals else []
     pool_ops = [
         ev for ev in explicit if ev.type in ("Operation", "OperationStage") and not st.is_series(ev)
     ]
@@ -233,7 +254,14 @@ def assign_seizures(
             ev for ev in item_events if ev.type in ("Operation",)
         ]
         event = cands[0] if cands else None
-    home_cue = "epublic" in sent or "ountry" in sent or "Our " in sent or " our " in sent
+    home_cue = (
+        "epublic" in sent
+        or "ountry" in sent
+        or "Our " in sent
+        or " our " in sent
+        or "'s " in sent
+        or "’s " in sent
+    )
     prev_state: str | None = last_total.get("prev_state")  # type: ignore[assignment]
     home: str | None = last_total.get("home")
     restated = (
@@ -248,6 +276,12 @@ def assign_seizures(
     for q in s_quants:
         if q.start in restated:
             continue  # "(1 512 kg)" after "more than 1.5 tons": the same figure again
+        cum = _cum_for(cums, sent, q.start - ss, q.end - ss)
+        # a total cue speaks for the figures of its own clause: "across all participating
+        # states over 4,7 tons ..., and Russian law enforcement alone seized 1 ton 312 kg"
+        total_cue = bool(totals) and any(
+            not any(min(t, q.start - ss) < x < max(t, q.start - ss) for x in bounds) for t in totals
+        )
         after = text[q.end : min(se, q.end + 60)]
         pm = _PAREN_AFTER.match(after) if after[:3].lstrip().startswith("(") else None
         if pm and _PAREN_QUANT.search(pm.group(0)):
@@ -282,10 +316,21 @@ def assign_seizures(
                 nxt = [x for x in s_quants if x.start > q.start]
                 limit = min(se, nxt[0].start if nxt else se, q.end + 80)
                 ma = _SUB_ANY.search(text, q.end, limit)
+                mostly = _MOSTLY.search(text, max(ss, q.start - 70), q.start)
+                if ma and _MOSTLY_BEFORE.search(text, max(q.end, ma.start() - 12), ma.start()):
+                    ma = None  # "1 tonne 940 kg, mostly marijuana": a part, not the substance
                 if ma:
                     sub = _which(ma)
+                elif mostly and not re.search(r"[.;]", text[mostly.end() : q.start]):
+                    # "mostly marijuana from the Shu valley - about 1.6 tonnes of it"
+                    sub = _which(mostly)
+                elif (lead := _SUB_LEAD.match(text, ss, q.start)) is not None and not any(
+                    ss <= x.start < q.start for x in s_quants
+                ):
+                    # "Precursors, counted apart, accounted for another 14,5 tons": the subject
+                    sub = _which(lead)
                 elif share_of is not None or (
-                    _SHARE_WORD.search(sent)
+                    (_SHARE_WORD.search(sent) or (national_cue and "report" in sent))
                     and not total_cue
                     and any(m.end <= q.start for m in states)
                 ):
@@ -336,8 +381,18 @@ def assign_seizures(
             if national_cue and " by " in sent
             else None
         )
+        terr_m = next((m for m in reversed(states_terr) if m.end <= q.start), None)
         if share_of is not None and not cum:
             state = share_of
+        elif (
+            terr_m is not None
+            and not cum
+            and not total_cue
+            and (not cands or terr_m.start > cands[-1].start)
+        ):
+            # "Belarusian customs detained 48 kg ..., and on the territory of Kyrgyzstan 410 kg
+            # were withdrawn": the nearer territory
+            state = terr_m.id
         elif cands and national_cue and not cum and not total_cue and not listed:
             state = cands[-1].id
         elif by_state and not cum and not total_cue:
@@ -429,6 +484,18 @@ def assign_seizures(
     elif not _BULLET.match(sent):
         last_total.pop("list_state", None)
     return last_event
+
+
+def _cum_for(cums: list[re.Match[str]], sent: str, a: int, b: int) -> re.Match[str] | None:
+    """The cumulative cue of the figure at ``sent[a:b]``: before it in its clause ("since 2003
+    more than 480 tons"), or right after it ("480 tons since 2003"); not one in another clause
+    of a long sentence ("... 4,7 tons were seized; the operation has been held since 2003")."""
+    for c in cums:
+        if c.end() <= a and ";" not in sent[c.end() : a]:
+            return c
+        if c.start() >= b and c.start() - b <= 40 and not re.search(r"[;,]", sent[b : c.start()]):
+            return c
+    return None
 
 
 def series_of(st: State, event: Event | None, item_events: list[Event], doc: str) -> Event | None:

@@ -34,10 +34,10 @@ _MEETING = re.compile(
     r"(?<=bilateral )conversation)\b(?!s)|"
     r"\b(?:met|will meet|meets)\b|"
     # "X received the Ambassador of Mongolia": an audience is a meeting
-    r"\breceived(?=\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
+    r"\breceived(?=\s+(?:(?:in|at)\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
     r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)|"
     # "the Ambassador of Turkmenistan was received at the CSTO Secretariat"
-    r"\b(?<=was |ere )received(?=\s+(?:by|at|in)\b)"
+    r"\b(?<=was |ere )received(?=\s+(?:on\s+[^.;]{0,30}?\s+)?(?:by|at|in)\b)"
 )
 
 # an unnamed exercise or operation, introduced as new ("a joint exercise", "joint drills")
@@ -55,14 +55,29 @@ _TRAINING = re.compile(
     re.IGNORECASE,
 )
 
+_PLAN_OF = re.compile(r"\b(?:plan|calendar|schedule|programme|program|list)\s+of\s+(?:the\s+)?$")
+_ROOM_AFTER = re.compile(r"\s+(?:hall|room|centre|center|facilities|call)\b")
+_DATED_AFTER = re.compile(
+    r"\b(?:scheduled|planned|will be held|is to be held|to be held|will take place)\s+"
+    r"(?:for|on|in|at)\s+(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)"
+)
+_ACT = re.compile(
+    r"\b(Protocol|Agreement|Memorandum|Joint Action Plan|Action Plan|"
+    r"Plan|Treaty|Programme|Program|Declaration|Roadmap|Joint [Ss]tatement|"
+    r"Statement|Communiqu[eé]|Charter|Convention|"
+    # written in lower case: "a memorandum of understanding between A and B was signed"
+    r"memorandum(?: of understanding)?|protocol|(?:joint )?(?:work|action) plan|roadmap|"
+    r"joint statement|communiqu[eé])\b[^,.;]{0,80}"
+)
 _BILATERAL = re.compile(r"\bbilateral\s+(?:talks|meeting|conversation|consultations)\b")
 _SIDELINES = re.compile(
-    r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the|this)\s+(?:meeting|session|"
-    r"summit|conference|forum|plenary)\b",
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins)(?:\s+of\s+(?:the|this)\s+(?:meeting|session|"
+    r"summit|conference|forum|plenary)\b|\s*,)",
     re.IGNORECASE,
 )
 _EVE = re.compile(
-    r"\b(?:[Oo]n the eve\b(?!\s+of)|(?:[Tt]he|[Aa]) day before\b|"
+    r"\b(?:[Oo]n the eve\b(?!\s+of)|(?:[Tt]he|[Aa]) day before\b(?!\s+yesterday)|"
     r"[Tt]he previous day\b)"
 )
 
@@ -99,7 +114,8 @@ def is_plan(sent: str) -> bool:
 # decisions of the session of the Collective Security Council of November 2023"
 _DECISION_OF = re.compile(
     r"\b(?:decisions?|resolutions?|instructions?|mandate|pursuant to|in accordance with|"
-    r"approved by|adopted at)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"approved by|adopted at|announced at|agreed at|approved at|decided at)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "held by videoconference", "in the format of a videoconference": a meeting with no venue
@@ -258,7 +274,13 @@ def _first_trigger(
     for m in rx.finditer(sent):
         t = typ
         before = sent[max(0, m.start() - 30) : m.start()]
-        if topic_words(sent) and _TOPIC_TRIGGER.search(sent, max(0, m.start() - 90), m.start()):
+        if (
+            topic_words(sent)
+            and _TOPIC_TRIGGER.search(sent, max(0, m.start() - 90), m.start())
+            # "preparations for the session ..., which is scheduled for November 2025": an
+            # event to come with a date of its own
+            and not (dated and _DATED_AFTER.search(sent, m.end(), m.end() + 140))
+        ):
             continue  # "discussed the results of the training courses": a topic, not news
         if t == "Exercise":
             if s_names:
@@ -281,6 +303,10 @@ def _first_trigger(
                 continue  # "in accordance with the decision of the session of ...": a source
             if "training" in before.lower():
                 continue
+            if _ROOM_AFTER.match(sent, m.end()):
+                continue  # "in the conference hall of the office": a room, not a meeting
+            if _PLAN_OF.search(before):
+                continue  # "the draft plan of consultations for 2025-2026": a document
             if (
                 not dated
                 and m.group(0).lower() == "session"
@@ -397,11 +423,16 @@ def find_triggers(
                 if ym
                 else ((day.begin, day.finish) if day else (None, None))
             )
-            obj = re.search(
-                r"\b(Protocol|Agreement|Memorandum|Joint Action Plan|Action Plan|"
-                r"Plan|Treaty|Programme|Program|Declaration|Roadmap|Joint [Ss]tatement|"
-                r"Statement|Communiqu[eé]|Charter|Convention)\b[^,.;]{0,80}",
-                sent,
+            # the act signed: the one written nearest before the verb ("the protocol ... which
+            # the two bodies signed in 2016"), else the first after it ("signed the Plan")
+            acts = list(_ACT.finditer(sent))
+            before_verb = [
+                x for x in acts if x.start() < m.start() and m.start() - x.start() <= 160
+            ]
+            obj = (
+                before_verb[-1]
+                if before_verb
+                else next((x for x in acts if x.start() >= m.end()), acts[0] if acts else None)
             )
             if not obj:
                 continue

@@ -50,7 +50,9 @@ _END_CUE = re.compile(
 
 _START_CUE = re.compile(
     r"\b(?:lasted|ran|continued|went on|started|began|opened|had started|had begun)\s+"
-    r"(?:on\s+|from\s+|since\s+)?$",
+    r"(?:on\s+|from\s+|since\s+)?$|"
+    # "completed yesterday ... had been under watch since 9 April"
+    r"\b(?:under watch|under control|monitored|tracked|followed)\s+since\s+$",
     re.IGNORECASE,
 )
 
@@ -265,6 +267,14 @@ def assign_dates(
                     and dm2.finish.year == b.year
                     and b.earliest() < dm2.finish.earliest()
                     and _END_CUE.search(st.text[max(0, dm2.start - 24) : dm2.start])
+                ) or (
+                    # "has started today; it will last till 13 June"
+                    dm2.start > dm.end
+                    and dm2.kind == "until"
+                    and dm2.finish is not None
+                    and dm2.finish.year == b.year
+                    and b.precision == "day"
+                    and b.earliest() < dm2.finish.earliest()
                 ):
                     ev.end = dm2.finish
                     break
@@ -285,7 +295,9 @@ def _own_part(
     followed the stage B"); all items when the events are not all named in the sentence."""
     if len(pool) < 2 or not spans or any(not spans.get(x.id) for x in pool):
         return items
-    starts = sorted(min(a for a, _b in spans[x.id]) for x in pool)
+    # "the stage «Kanal-Tsentr» of the operation «Kanal-2025» has started; it will last till
+    # 13 June": the stage's own edition, named inside its phrase, does not end its part
+    starts = sorted(min(a for a, _b in spans[x.id]) for x in pool if x.id != ev.stage_of)
     a = min(a for a, _b in spans[ev.id])
     nxt = [x for x in starts if x > a]
     lo = a if a != starts[0] else -1

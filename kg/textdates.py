@@ -97,11 +97,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "md-d",
         re.compile(rf"\b{_m('m2')}\s+{_d('d1')}{_DASH}{_d('d2')}(?:,?\s+{_y('y2')})?\b"),
     ),
+    # a digest line "• 14.10 – consultations of ...": day and month, the year of the item
+    (
+        "bullet-dm",
+        re.compile(r"(?m)^[ \t]*[•·*–-][ \t]*(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)(?=[ \t]*[–—-][ \t])"),
+    ),
     # 12.04.2024, and the range 3-4.10.2024 / 9–10.09.2025
     (
         "dotted",
         re.compile(
-            r"\b(?:(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2r>[0-3]?\d)|(?P<d2>[0-3]\d))"
+            # 03.06–06.06.2025
+            r"\b(?:(?P<d0>[0-3]\d)\.(?P<m0>[01]\d)\s*[-–]\s*)?"
+            r"(?:(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2r>[0-3]?\d)|(?P<d2>[0-3]\d))"
             r"\.(?P<m2>[01]\d)\.(?P<y2>(?:19|20)\d\d)\b"
             # 03.06.2024 – 07.06.2024
             r"(?:\s*[-–]\s*(?P<d3>[0-3]\d)\.(?P<m3>[01]\d)\.(?P<y3>(?:19|20)\d\d)\b)?"
@@ -124,11 +131,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-)\s+{_m('m2')}"
+            rf"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ff]rom|[Bb]y|[Oo]f|[Ee]arly|[Ll]ate|mid-|"
+            rf"(?<=scheduled )for|(?<=planned )for)\s+{_m('m2')}"
             rf"(?:\s+{_y('y2')}|,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?\b"
         ),
     ),  # noqa: E501
-    ("today", re.compile(r"\b(?:[Tt]oday|this morning|[Yy]esterday)\b")),
+    (
+        "today",
+        re.compile(r"\b(?:(?:[Tt]he )?day before yesterday|[Tt]oday|this morning|[Yy]esterday)\b"),
+    ),
     # "on Tuesday and Wednesday", "from Monday to Thursday": days running in the item's week
     (
         "weekday-range",
@@ -215,6 +226,11 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         if b is None or f is None or f.earliest() < b.earliest():
             return None
         return DateMention(0, 0, "range", b, f)
+    if kind == "dotted" and g.get("d0") and g.get("d2"):
+        b, f = _pd(num("y2"), num("m0"), num("d0")), _pd(num("y2"), num("m2"), num("d2"))
+        if b is None or f is None or f.earliest() < b.earliest():
+            return None
+        return DateMention(0, 0, "range", b, f)
     if kind == "dotted" and g.get("d3"):
         b, f = _pd(num("y2"), num("m2"), num("d2")), _pd(num("y3"), num("m3"), num("d3"))
         if b is None or f is None or f.earliest() < b.earliest():
@@ -226,8 +242,8 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         if b is None or f is None or f.earliest() < b.earliest():
             return None
         return DateMention(0, 0, "range", b, f)
-    if kind in ("dotted", "dm", "md", "until-dm", "until-md"):
-        m2, d2 = _mon(g.get("m2")) if kind != "dotted" else num("m2"), num("d2")
+    if kind in ("dotted", "dm", "md", "until-dm", "until-md", "bullet-dm"):
+        m2, d2 = _mon(g.get("m2")) if kind not in ("dotted", "bullet-dm") else num("m2"), num("d2")
         if m2 is None:
             return None
         y2 = num("y2") or _year_for(m2, d2, anchor)
@@ -253,7 +269,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
     if anchor is None:
         return None
     if kind == "today":
-        day = anchor - dt.timedelta(days=1) if "esterday" in (g.get("_text") or "") else anchor
+        said = g.get("_text") or ""
+        back = 2 if "before yesterday" in said else 1 if "esterday" in said else 0
+        day = anchor - dt.timedelta(days=back)
         p = PartialDate(day.year, day.month, day.day)
         return DateMention(0, 0, "day", p, p)
     if kind in ("weekday", "weekday-range"):
