@@ -23,7 +23,7 @@ from kg.extract_names import SERIES, canonical_name, slug
 from kg.extract_state import Event, State
 from kg.facts import PartialDate
 from kg.gazetteer import Mention
-from kg.quantities import Quantity
+from kg.quantities import Quantity, find_quantities
 
 _SUBSTANCES = [
     (r"precursors?", "precursors"),
@@ -173,6 +173,10 @@ _MOSTLY_BEFORE = re.compile(r"\b(?:mostly|mainly|chiefly|largely|predominantly)\
 _MOSTLY = re.compile(
     rf"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+(?:{_SUB_ALT})\b", re.IGNORECASE
 )
+_RESPECTIVELY = re.compile(
+    r"(?P<a>\d+(?:[.,]\d+)?)\s+and\s+(?P<b>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<u>tons?|tonnes?|t|kg|kilograms?)\.?\s+respectively\b"
+)
 _CUM_HINT = re.compile(r"since|from|years|[Ss]ince")
 _YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
@@ -221,6 +225,9 @@ def assign_seizures(
         ) or (m.entry.form == "demonym" and _DEMONYM_BACKGROUND.search(after)):
             continue
         states.append(m)
+    resp: dict[int, str] = {}
+    if "respectively" in sent:
+        s_quants, resp = _respectively(st, sent, ss, s_quants, s_ments)
     cums = list(_CUMULATIVE.finditer(sent)) if _CUM_HINT.search(sent) else []
     national_cue = bool(_NATIONAL_CUE.search(sent))
     totals = (
@@ -382,7 +389,9 @@ def assign_seizures(
             else None
         )
         terr_m = next((m for m in reversed(states_terr) if m.end <= q.start), None)
-        if share_of is not None and not cum:
+        if q.start in resp:
+            state = resp[q.start]
+        elif share_of is not None and not cum:
             state = share_of
         elif (
             terr_m is not None
@@ -484,6 +493,28 @@ def assign_seizures(
     elif not _BULLET.match(sent):
         last_total.pop("list_state", None)
     return last_event
+
+
+def _respectively(
+    st: State, sent: str, ss: int, s_quants: list[Quantity], s_ments: list[Mention]
+) -> tuple[list[Quantity], dict[int, str]]:
+    """ "Kazakh and Russian agencies reported 1,4 and 1,8 tons respectively": the figures,
+    the first one written without its unit, go to the states in the order named."""
+    m = _RESPECTIVELY.search(sent)
+    if m is None:
+        return s_quants, {}
+    states = [x for x in s_ments if x.kind == "state" and x.end <= ss + m.start()]
+    if len(states) < 2:
+        return s_quants, {}
+    unit = m.group("u")
+    first = find_quantities(f"{m.group('a')} {unit}")
+    second = [q for q in s_quants if q.start >= ss + m.start("b")]
+    if len(first) != 1 or not second:
+        return s_quants, {}
+    a0, a1 = ss + m.start("a"), ss + m.end("a")
+    q1 = Quantity(a0, a1, first[0].kg, "exact", st.text[a0:a1])
+    out = sorted([*(q for q in s_quants if q.start != a0), q1], key=lambda q: q.start)
+    return out, {q1.start: states[-2].id, second[0].start: states[-1].id}
 
 
 def _cum_for(cums: list[re.Match[str]], sent: str, a: int, b: int) -> re.Match[str] | None:

@@ -1817,3 +1817,11 @@ def test_a_separate_meeting_on_the_sidelines_and_a_stage_that_lasts_till() -> No
         )
     )["Channel-Centre-2023"]
     assert (ev["start"], ev["end"]) == ("2023-05-12", "2023-05-16")
+
+
+def test_figures_respectively_go_to_the_states_in_order() -> None:
+    ev = one(
+        "The operation «Karavan-2023» ended on 5 May with 9 tons of drugs seized. Kazakh and "
+        "Russian agencies reported 1,4 and 1,8 tons respectively."
+    )
+    assert figs(ev) >= {("total", 1400, "national", "KAZ"), ("total", 1800, "national", "RUS")}
