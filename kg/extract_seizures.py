@@ -518,11 +518,12 @@ def _respectively(
 
 
 def _cum_for(cums: list[re.Match[str]], sent: str, a: int, b: int) -> re.Match[str] | None:
-    """The cumulative cue of the figure at ``sent[a:b]``: before it in its clause ("since 2003
-    more than 480 tons"), or right after it ("480 tons since 2003"); not one in another clause
-    of a long sentence ("... 4,7 tons were seized; the operation has been held since 2003")."""
+    """The cumulative cue of the figure at ``sent[a:b]``: before it ("since 2003 more than 480
+    tons", "held since 2003; in total more than 549 tons"), or right after it ("480 tons since
+    2003"); not one written after it in another clause ("... 4,7 tons were seized; the
+    operation has been held since 2003")."""
     for c in cums:
-        if c.end() <= a and ";" not in sent[c.end() : a]:
+        if c.end() <= a:
             return c
         if c.start() >= b and c.start() - b <= 40 and not re.search(r"[;,]", sent[b : c.start()]):
             return c

@@ -359,6 +359,10 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             if not wd_wins or (kind == "weekday-range" and len(wds) < 2):
                 continue
             matches = [m for lo, hi in wd_wins for m in rx.finditer(text, lo, hi)]
+        elif kind == "bullet-dm":
+            if not any(b in text for b in ("•", "·", "\n-", "\n–", "\n*")):
+                continue
+            matches = list(rx.finditer(text))
         elif kind in _NEEDS_MONTH:
             matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
         else:
