@@ -65,7 +65,7 @@ from kg.extract_names import (
     slug,
 )
 from kg.extract_persons import find_persons
-from kg.extract_seizures import assign_seizures
+from kg.extract_seizures import assign_seizures, table_seizures
 from kg.extract_state import Event, Extraction, State
 from kg.extract_triggers import _AT_MEETING, find_triggers, is_plan, sentence_targets
 from kg.extract_where import assign_dates, assign_places
@@ -130,6 +130,8 @@ class _Extractor(State):
             )
             self._item(s, e, anchor, doc_id, self._title_line(title_start, s, e))
             self._title_country(title_start, s, e)
+            if "|" in text[s:e]:
+                table_seizures(self, s, e, self.item_events)
         finish(self)
 
     def _merge_org_and_body(self, mentions: list[Mention]) -> list[Mention]:

@@ -81,6 +81,8 @@ _NEG_WORDS = (
     "froze",
     "away",
     "boycott",
+    "nobody",
+    "no one",
 )
 _TOWN_WORDS = ("city", "town", "village", "settlement")
 _LIST_SEP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?")
@@ -125,7 +127,7 @@ _NEGATED_AFTER = re.compile(
     r"(?:did not|didn't|does not|was not|were not|has not|will not|would not|is not|refused|"
     r"declined|was absent|were absent|was empty|was vacant|"
     r"(?:remained|stayed) (?:empty|vacant)|froze|has frozen|had frozen|stayed away|kept away|"
-    r"boycotted)\b"
+    r"boycotted|sent nobody|sent no one|sent no\b)\b"
 )
 
 # verb-final translations put the negation late: "Kazakhstan this year its contingent to the
@@ -133,6 +135,10 @@ _NEGATED_AFTER = re.compile(
 _NEGATED_LATE = re.compile(
     r"\s+(?:[a-z]+\s+){0,8}?(?:did not|didn't|has not|have not|was not|were not)\s+"
     r"(?:send|sent|delegate|participate|take part|attend|presented|represented|arrive|come)\b|"
+    # "The Armenian colleagues in view of freezing of participation of the Republic of Armenia
+    # in the work of Organization did not participate": a long subject, no punctuation
+    r"\s+(?:[\w-]+\s+){0,20}?(?:did not|didn't|has not|have not|was not|were not)\s+"
+    r"(?:participate|take part|attend)\b|"
     # "Armenian contingent in exercise not participated": garbled, no auxiliary
     r"\s+(?:[a-z]+\s+){0,6}?not\s+(?:participated|took part|attended|sent|delegated)\b"
 )
@@ -190,6 +196,10 @@ _PEOPLE_CAME = re.compile(
     r"[Oo]fficials|[Rr]epresentatives|[Ss]pecialists|[Cc]adets|[Ii]nstructors)\b[^.;]{0,70}?"
     r"\b(?:came|arrived|travell?ed)\s+from\b"
 )
+_FROZEN_OF = re.compile(
+    r"\b(?:freezing|frozen|suspension|suspended)\s+(?:of\s+)?(?:its\s+|the\s+)?participation\s+"
+    r"of\s+(?:the\s+)?$"
+)
 _GOODS_FROM = re.compile(
     r"\b(?:shipments?|consignments?|containers?|cargo|lorry|truck|parcels?)\s+(?:\w+\s+){0,2}?"
     r"from\s+(?:the\s+)?$"
@@ -220,7 +230,9 @@ def background_state(
             return True
     if former_post(text, ss, m, sent):
         return True
-    far = text[m.end : min(se, m.end + 110)]
+    far = text[m.end : min(se, m.end + 130)]
+    if _FROZEN_OF.search(before):
+        return True  # "in view of freezing of participation of the Republic of Armenia"
     if (any(w in far for w in _NEG_WORDS) and _NEGATED_AFTER.match(far)) or re.search(
         r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
         r"(?:the\s+)?$",
@@ -252,8 +264,8 @@ def background_state(
         text, max(ss, m.start - 90), m.start
     ):
         return True  # "The course was funded by the Federal Foreign Office of Germany"
-    if text.find("not", m.end, min(se, m.end + 90)) != -1 and _NEGATED_LATE.match(
-        text, m.end, min(se, m.end + 90)
+    if text.find("not", m.end, min(se, m.end + 140)) != -1 and _NEGATED_LATE.match(
+        text, m.end, min(se, m.end + 140)
     ):
         return (
             True  # verb-final: "Kazakhstan this year its contingent to the exercise did not send"

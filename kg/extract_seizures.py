@@ -19,7 +19,7 @@ from typing import Any
 
 from kg.extract_actors import is_observer, observer_spans
 from kg.extract_background import _BACKGROUND_BEFORE, _DEMONYM_BACKGROUND, _GOODS_FROM, _TRAFFIC
-from kg.extract_names import SERIES, canonical_name, slug
+from kg.extract_names import SERIES, canonical_name, find_names, slug
 from kg.extract_state import Event, State
 from kg.facts import PartialDate
 from kg.gazetteer import Mention
@@ -91,7 +91,8 @@ _BREAKDOWN_CUE = re.compile(
 
 _NATIONAL_CUE = re.compile(
     r"\b(seized|intercepted|agencies|police|side|alone|services?|"
-    r"bodies|law enforcement|law enforcers|confiscated|withdrew|accounted|accounts? for|share|"
+    r"bodies|law enforcement|law enforcers|officers|units|employees|confiscated|withdrew|"
+    r"accounted|accounts? for|share|"
     r"contribut\w*|"
     r"authorities|guards|customs)\b",
     re.IGNORECASE,
@@ -146,7 +147,11 @@ _TOTAL_CUE = re.compile(
 # year the police have seized over 31 tons", "12 percent more than in the same period"
 _YEAR_TO_DATE = re.compile(
     r"\bsince the (?:beginning|start) of (?:the|this) year\b|\bin the same period\b|"
-    r"\byear[- ]to[- ]date\b|\bso far this year\b",
+    r"\byear[- ]to[- ]date\b|\bso far this year\b|\bsince January\b|"
+    # last year's figures, given for comparison: "During the same stage in 2025 Kyrgyz
+    # services had seized 742 kg", "a year ago", "last year's stage"
+    r"\b(?:last year|a year (?:ago|earlier)|the previous year|the year before)\b|"
+    r"\bthe same (?:stage|operation|period) (?:in|of) (?:19|20)\d\d\b|\bhad (?:been )?seized\b",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
@@ -169,7 +174,9 @@ _SHARE_OF_TOTAL = re.compile(
 _CLAUSE_CUT = re.compile(
     r";|,\s+and\s+(?=[A-Z]|\w+\s+(?:law|police|agenc|custom|border))|,\s+while\b"
 )
-_MOSTLY_BEFORE = re.compile(r"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+$")
+_MOSTLY_BEFORE = re.compile(
+    r"\b(?:mostly|mainly|chiefly|largely|predominantly|among them|of them|of which|including)\s+$"
+)
 _MOSTLY = re.compile(
     rf"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+(?:{_SUB_ALT})\b", re.IGNORECASE
 )
@@ -552,3 +559,109 @@ def _which(m: re.Match[str]) -> str:
         if v is not None and k.startswith("s"):
             return _SUBSTANCES[int(k[1:])][1]
     return "total"
+
+
+_TABLE_UNIT = re.compile(r"\b(?P<u>kilograms?|kg|tons?|tonnes?)\b", re.IGNORECASE)
+_UNIT_IN_CELL = re.compile(r"\d\s*(?:kg|kilo|tons?|tonnes?|t\b|g\b)", re.IGNORECASE)
+_NUMBER_CELL = re.compile(r"(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?")
+
+
+def table_seizures(st: State, s: int, e: int, item_events: list[Event]) -> None:
+    """A table of figures whose unit is written once, above it or in its header ("Share of the
+    Kazakhstan police, kilograms:" then "Hashish | 312,4 | 96,7" under the header "Substance |
+    «Kanal-Lovushka» | «Kanal-Dozor»"): one figure per cell, for the event its column names
+    (else the item's latest operation), national when the caption names a state.
+
+    Limits: rows are lines with "|"; a table whose cells carry their own units is read
+    sentence by sentence like any other text."""
+    text = st.text
+    lines: list[tuple[int, int]] = []
+    pos = s
+    for line in text[s:e].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if "|" not in text[lines[i][0] : lines[i][1]]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in text[lines[j][0] : lines[j][1]]:
+            j += 1
+        _table(st, lines, i, j, item_events)
+        i = j
+
+
+def _table(
+    st: State, lines: list[tuple[int, int]], i: int, j: int, item_events: list[Event]
+) -> None:
+    text = st.text
+    if j - i < 2 or any(_UNIT_IN_CELL.search(text, a, b) for a, b in lines[i + 1 : j]):
+        return
+    # the caption: the nearest non-empty line above the table
+    cap_a = cap_b = lines[i][0]
+    for a, b in reversed(lines[:i]):
+        if text[a:b].strip():
+            cap_a, cap_b = a, b
+            break
+    head = text[lines[i][0] : lines[i][1]]
+    um = _TABLE_UNIT.search(text, cap_a, cap_b) or _TABLE_UNIT.search(head)
+    if um is None:
+        return
+    unit = um.group("u")
+    cols = [c.strip() for c in head.split("|")]
+    ops = [ev for ev in item_events if ev.type in ("Operation", "OperationStage") and ev.named]
+    col_events: list[Event | None] = []
+    for cell in cols[1:]:
+        names = find_names(cell)
+        ev = None
+        if names:
+            n = names[0]
+            for cand in ops:
+                year = n.year or cand.year
+                if n.series and cand.name == canonical_name(n.series, n.stage, year):
+                    ev = cand
+                    break
+        col_events.append(ev)
+    if not any(col_events):
+        latest = [ev for ev in ops if not st.is_series(ev)]
+        if len(cols) != 2 or not latest:
+            return
+        col_events = [latest[-1]]
+    state = None
+    cap_states = [m for m in st.gaz.find(text[cap_a:cap_b]) if m.kind == "state"]
+    if cap_states and _NATIONAL_CUE.search(text, cap_a, cap_b):
+        state = cap_states[0].id
+    for a, b in lines[i + 1 : j]:
+        cells = text[a:b].split("|")
+        ms = _SUB_LEAD.match(cells[0].strip())
+        if ms is None and cells[0].strip().lower() != "total":
+            continue
+        sub = _which(ms) if ms else "total"
+        off = a + len(cells[0]) + 1
+        for k, cell in enumerate(cells[1:]):
+            nm = _NUMBER_CELL.search(cell)
+            ev = col_events[k] if k < len(col_events) else None
+            if nm is not None and ev is not None:
+                qs = find_quantities(f"{nm.group(0)} {unit}")
+                if len(qs) == 1:
+                    scope = "national" if state else "total" if sub == "total" else "breakdown"
+                    rec = {
+                        "substance": sub,
+                        "kg": qs[0].kg,
+                        "qualifier": "exact",
+                        "scope": scope,
+                        "as_written": nm.group(0),
+                        "span": (a, b),
+                    }
+                    if state:
+                        rec["state"] = state
+                    key = (sub, qs[0].kg, scope, state)
+                    if not any(
+                        (x["substance"], x["kg"], x["scope"], x.get("state")) == key
+                        for x in ev.seizures
+                    ):
+                        ev.seizures.append(rec)
+                    if state and state not in ev.participants:
+                        st.add_part(ev, state, "state", "participant", (a, b))
+            off += len(cell) + 1

@@ -1825,3 +1825,61 @@ def test_figures_respectively_go_to_the_states_in_order() -> None:
         "Russian agencies reported 1,4 and 1,8 tons respectively."
     )
     assert figs(ev) >= {("total", 1400, "national", "KAZ"), ("total", 1800, "national", "RUS")}
+
+
+# ---- round 6: dev11 pass (made-up texts)
+
+
+def test_a_table_with_its_unit_in_the_caption_and_stages_in_its_header() -> None:
+    evs = by_name(
+        events(
+            "In the current year the units took part in the stages «Kanal-Yug» and «Kanal-Zapad» "
+            "of the operation «Kanal-2023».\n\nShare of the Kazakhstan police, kilograms:\n\n"
+            "Substance | «Kanal-Yug» | «Kanal-Zapad»\nHashish | 312,4 | 96,7\n"
+            "Total | 1 542,9 | 797,25\n"
+        )
+    )
+    assert figs(evs["Channel-South-2023"]) == {
+        ("hashish", 312.4, "national", "KAZ"),
+        ("total", 1542.9, "national", "KAZ"),
+    }
+    assert figs(evs["Channel-West-2023"]) == {
+        ("hashish", 96.7, "national", "KAZ"),
+        ("total", 797.25, "national", "KAZ"),
+    }
+
+
+def test_last_years_figures_and_the_year_to_date_are_not_the_events() -> None:
+    ev = by_name(
+        events(
+            "Kyrgyz anti-drug officers took 1 ton 96 kg of narcotics out of circulation during "
+            "the stage «Kanal-Yug» of the operation «Kanal-2023». Of the Kyrgyz figure, 870 kg "
+            "was hashish. During the same stage in 2022 Kyrgyz services had seized 742 kg. Since "
+            "January, police across the country have seized 3,8 tons of drugs."
+        )
+    )["Channel-South-2023"]
+    assert figs(ev) == {("total", 1096, "national", "KGZ"), ("hashish", 870, "national", "KGZ")}
+
+
+def test_frozen_participation_and_a_side_that_sent_nobody() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Soyuz-2023» was held with Belarus and Russia. The "
+        "Armenian colleagues in view of freezing of participation of the Republic of Armenia in "
+        "the work of Organization did not participate."
+    )
+    assert "ARM" not in actors(ev)
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Soyuz-2023» was held with Belarus and Russia. The "
+        "Armenian side, whose participation remains frozen, sent nobody."
+    )
+    assert "ARM" not in actors(ev)
+
+
+def test_among_them_introduces_parts_not_the_substance_of_the_figure() -> None:
+    ev = one(
+        "From 2 to 6 May the stage «Kanal-Soyuz-2023» was held. In all 3 tons of drugs were "
+        "withdrawn. From them the Belarussian law enforcement withdrew 211,8 kg, among them "
+        "mephedrone 64,3 kg."
+    )
+    assert ("total", 211.8, "national", "BLR") in figs(ev)
+    assert ("mephedrone", 64.3, "national", "BLR") in figs(ev)
