@@ -43,7 +43,8 @@ _COUNCIL_SESSION = re.compile(
     r"of\s+the\s+$"
 )
 _HELD_AT = re.compile(
-    r"\b(?:held|holds?|conducted|took place|takes place|gathered|convened)\b[^.;,]{0,30}\bat\s+"
+    r"\b(?:held|holds?|conducted|took place|takes place|gathered|convened|conversation|talks)\b"
+    r"[^.;,]{0,30}\bat\s+"
     r"(?:the\s+)?$"
 )
 _ROOM_OF = re.compile(
@@ -86,7 +87,11 @@ _TOOK_PART_AS = re.compile(
     r"\b(?:took part|participated|take part|participate|were present|was present|attended)"
     r"(?:\s+in\s+the\s+\w+)?\s+as\s+(?:an?\s+)?$"
 )
-_PUBLISHER_AFTER = re.compile(r"(?: [\w-]+){0,3}? ?(?:announces|informs|reports)?\s?:")
+_PUBLISHER_AFTER = re.compile(
+    r"(?: [\w-]+){0,3}? ?(?:announces|informs|reports)?\s?:|"
+    # "The CSTO Joint Staff informs that ...": the office that reports
+    r" (?:informs|reports|announces|notes) that\b"
+)
 _TERRITORY_OF = re.compile(r"\bterritor(?:y|ies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _MEMBER_STATES_AFTER = re.compile(r"\s*(?:member[- ](?:states|countries)|states[- ]members)\b")
 _ACT_SUBJECT = re.compile(r"\b(?:on|about|concerning|establishing)\s+(?:the\s+)?$")
@@ -224,7 +229,7 @@ _PARTICIPATION_CUE = re.compile(
     r"delegations?|observers?|joined|contingents?|units|servicemen|experts|officers|"
     r"specialists|bodies|agencies|forces|guests|invited|monitored|watched|coordinat\w*|"
     r"organi[sz]\w*|host\w*|held|conducted|chaired|aegis|auspices|on the basis of|met|talks|"
-    r"signed|headquarters|staff|presented|delivered|speech|addressed|exchanged)\b",
+    r"signed|headquarters|staff|presented|delivered|speech|addressed|exchanged|heard)\b",
     re.IGNORECASE,
 )
 
@@ -743,7 +748,7 @@ def assign_actors(
                 ev.type != "Meeting"
                 # "The head of the CSTO Joint Staff, Colonel General X, briefed the ministers":
                 # nor to a big meeting of states
-                or (not ev.met and sum(p["kind"] == "state" for p in ev.participants.values()) >= 3)
+                or sum(p["kind"] == "state" for p in ev.participants.values()) >= 3
             ):
                 continue
             if (

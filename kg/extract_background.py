@@ -186,8 +186,8 @@ def former_post(text: str, ss: int, m: Mention, sent: str) -> bool:
 
 
 _DONOR_AGENCY = re.compile(
-    r"\b(?:funded|financed|sponsored|supported)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}"
-    r"of\s+(?:the\s+)?$"
+    r"\b(?:funded|financed|sponsored|supported)\s+by\s+(?:the\s+)?[A-Z][^.;]{0,90}?"
+    r"\bof\s+(?:the\s+)?$"
 )
 
 
@@ -199,6 +199,10 @@ _PEOPLE_CAME = re.compile(
 _FROZEN_OF = re.compile(
     r"\b(?:freezing|frozen|suspension|suspended)\s+(?:of\s+)?(?:its\s+|the\s+)?participation\s+"
     r"of\s+(?:the\s+)?$"
+)
+_DOMINATED = re.compile(
+    r"\s+(?:dominated|topped|headed)\s+the\s+(?:\w+\s+)?(?:discussions?|agenda|talks)\b|"
+    r"\s+(?:was|were)\s+(?:at\s+the\s+(?:centre|center|top)|the\s+focus|the\s+main\s+topic)\b"
 )
 _GOODS_FROM = re.compile(
     r"\b(?:shipments?|consignments?|containers?|cargo|lorry|truck|parcels?)\s+(?:\w+\s+){0,2}?"
@@ -230,6 +234,8 @@ def background_state(
             return True
     if former_post(text, ss, m, sent):
         return True
+    if after[:1] == " " and _DOMINATED.match(after):
+        return True  # "Afghanistan dominated the closed discussions": the topic
     far = text[m.end : min(se, m.end + 130)]
     if _FROZEN_OF.search(before):
         return True  # "in view of freezing of participation of the Republic of Armenia"

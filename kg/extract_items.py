@@ -169,8 +169,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def in_dateline(sent: str, pos: int) -> bool:
     """'Vienna, 12 April 2022 - The ...': the publication date at the head of an article."""
     return (
-        pos < 40
-        and bool(re.match(r"^[A-Z][\w .'-]{0,30},\s*$", sent[:pos]))
+        pos < 90
+        and bool(re.match(r"^[A-Z][\w .'-]{0,80},\s*$", sent[:pos]))
         # "Almaty, 3 October 2025" on a line of its own
         and bool(re.match(r"^.{0,30}?(?:\s[-–—]{1,2}\s|\.?\s*$|\)\s*[-–—]{1,2}\s)", sent[pos:]))
     )

@@ -34,7 +34,7 @@ _MEETING = re.compile(
     r"(?<=bilateral )conversation)\b(?!s)|"
     r"\b(?:met|will meet|meets)\b|"
     # "X received the Ambassador of Mongolia": an audience is a meeting
-    r"\breceived(?=\s+(?:(?:in|at)\s+(?:the\s+)?[\w-]+\s+)?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
+    r"\breceived(?=\s+(?:(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
     r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)|"
     # "the Ambassador of Turkmenistan was received at the CSTO Secretariat"
     r"\b(?<=was |ere )received(?=\s+(?:on\s+[^.;]{0,30}?\s+)?(?:by|at|in)\b)"
@@ -155,6 +155,7 @@ _BOTH = re.compile(
 )
 _AT_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of|"
+    r"(?:with)?in the framework of|"
     r"on the margins of|as a result of|at the end of|on the results of)\s+the\s+"
     # "following the results of the meeting"
     r"(?:(?:results|outcome|end)\s+of\s+the\s+)?(?:talks|meeting|"

@@ -98,6 +98,7 @@ _SEATS = {
     "CIS-ATC": "moscow",
     "SCO-RATS": "tashkent",
     "CARICC": "almaty",
+    "SCO": "beijing",  # "at the SCO Secretariat" (an alias of the SCO)
 }
 
 _REGION_WORD = re.compile(r"\s*(?:region|oblast|province|district)\b", re.IGNORECASE)
@@ -106,11 +107,12 @@ _OFFICE_IN = re.compile(r"\b(?:Office|Bureau|Embassy|Consulate|Representation)\s
 _BUILDINGS = {
     "Tauride Palace": "saint-petersburg",
     "Vienna International Centre": "vienna",
+    "Kremlin": "moscow",
     # the OSCE Border Management Staff College (tests/devset/README.md, "Place")
     "Border Management Staff College": "dushanbe",
 }
 _BUILDING_RE = re.compile("|".join(_BUILDINGS))
-_BUILDING_WORDS = re.compile("Palace|Centre|College")
+_BUILDING_WORDS = re.compile("Palace|Centre|College|Kremlin")
 _SEAT_RE = re.compile(
     r"\b(?:in|at)\s+the\s+(?:headquarters\s+of\s+(?:the\s+)?)?"
     r"(?P<b>(?:[A-Z][\w-]*(?:['’]s)?\s+){0,6}(?:Secretariat|Joint Staff|Centre|Center|"
@@ -559,7 +561,19 @@ def assign_places(
     )
     if tg:
         nm = (tg.group("a") or tg.group("b") or "").strip()
-        if nm and nm.split()[0].lower() not in ("the", "a", "this", "basic"):
+        if nm and nm.split()[0].lower() not in (
+            "the",
+            "a",
+            "this",
+            "basic",
+            # "the Republican training centre of rescuers near Cholpon-Ata": no name
+            "republican",
+            "national",
+            "regional",
+            "central",
+            "main",
+            "international",
+        ):
             gm = [
                 m
                 for m in s_ments

@@ -154,6 +154,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),  # noqa: E501
+    # "The training will run until Thursday": an end day in the item's week
+    ("until-wd", re.compile(rf"\b(?:[Uu]ntil|[Tt]ill)\s+(?P<wd>{_WD})\b")),
     ("thisyear", re.compile(r"\b[Tt]his year\b")),
     ("year", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or)\s+(?P<y2>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")),
 ]
@@ -274,6 +276,15 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> Dat
         day = anchor - dt.timedelta(days=back)
         p = PartialDate(day.year, day.month, day.day)
         return DateMention(0, 0, "day", p, p)
+    if kind == "until-wd":
+        wd = WEEKDAYS[g["wd"].lower()]
+        said = g.get("_before") or ""
+        if _FUTURE.search(said) or re.search(r"\b(?:runs?|lasts?|continues?)\s*$", said):
+            day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)
+        else:
+            day = anchor - dt.timedelta(days=(anchor.weekday() - wd) % 7)
+        p = PartialDate(day.year, day.month, day.day)
+        return DateMention(0, 0, "until", None, p)
     if kind in ("weekday", "weekday-range"):
         wd = WEEKDAYS[(g.get("wd") or "monday").lower()]
         back = (anchor.weekday() - wd) % 7
@@ -351,11 +362,11 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     wins = _windows(text)
     wd_wins: list[tuple[int, int]] | None = None
     for kind, rx in _PATTERNS:
-        if kind in ("weekday-range", "weekday"):
+        if kind in ("weekday-range", "weekday", "until-wd"):
             if wd_wins is None:
                 # only around the weekday names the text has ("on Tuesday and Wednesday")
                 wds = list(_WD_ANY.finditer(text)) if "day" in text else []
-                wd_wins = _merge([(max(0, m.start() - 5), m.end() + 40) for m in wds])
+                wd_wins = _merge([(max(0, m.start() - 12), m.end() + 40) for m in wds])
             if not wd_wins or (kind == "weekday-range" and len(wds) < 2):
                 continue
             matches = [m for lo, hi in wd_wins for m in rx.finditer(text, lo, hi)]
@@ -373,6 +384,9 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                 continue
             g = dict(m.groupdict())
             g["_text"] = m.group(0)
+            if kind == "until-wd":
+                cut = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s))
+                g["_before"] = text[max(cut + 1, s - 60) : s]
             dm = _resolve(kind, g, anchor)
             if dm is None:
                 continue

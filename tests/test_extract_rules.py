@@ -1883,3 +1883,66 @@ def test_among_them_introduces_parts_not_the_substance_of_the_figure() -> None:
     )
     assert ("total", 211.8, "national", "BLR") in figs(ev)
     assert ("mephedrone", 64.3, "national", "BLR") in figs(ev)
+
+
+def test_an_audience_at_a_secretariat_and_the_venue_of_a_conversation() -> None:
+    ev = one(
+        "On 10 May the SCO Secretary-General Ivan Petrov received at the SCO Secretariat the "
+        "Head of the CIS Anti-Terrorism Center Oleg Sidorenko."
+    )
+    assert (ev["start"], ev["place"]) == ("2023-05-10", "Beijing")
+    ev = one(
+        "On Tuesday during the conversation at the CSTO Secretariat the Secretary General of the "
+        "CSTO Ivan Petrov met the Ambassador of Serbia."
+    )
+    assert "CSTO-SECRETARIAT" not in actors(ev)
+
+
+def test_a_signing_within_the_framework_of_a_meeting_and_its_heard_body() -> None:
+    evs = events(
+        "On Tuesday in the Tauride Palace a meeting of the Council of the CSTO Parliamentary "
+        "Assembly was held with delegations of Belarus and Russia. The Council heard "
+        "information of the CSTO Secretariat. Within the framework of the meeting, the "
+        "Memorandum between the CSTO Parliamentary Assembly and the EAG was signed."
+    )
+    signing = next(e for e in evs if e["type"] == "Other")
+    meeting = next(e for e in evs if e["type"] == "Meeting")
+    assert (signing["start"], signing["place"]) == ("2023-05-09", "Saint Petersburg")
+    assert actors(meeting)["CSTO-SECRETARIAT"] == "participant"
+
+
+def test_an_office_that_informs_a_donor_agency_and_a_country_that_dominated() -> None:
+    ev = one(
+        "The CSTO Joint Staff informs that from 2 to 5 May the exercise «Rubezh-2023» was held "
+        "in the Kremlin. The course is supported by the Bureau of International Narcotics and "
+        "Law Enforcement Affairs of the United States. Afghanistan dominated the closed "
+        "discussions."
+    )
+    assert {"CSTO-JOINT-STAFF", "USA", "AFG"}.isdisjoint(actors(ev))
+    assert ev["place"] == "Moscow"
+
+
+def test_posts_of_bodies_at_a_council_that_met() -> None:
+    ev = one(
+        "Today in Almaty the Council of Defence Ministers of the CSTO member states met. The "
+        "heads of the military departments of Belarus, Kazakhstan and Russia were present. "
+        "Also present were the CSTO Secretary General Ivan Petrov and the Chief of the CSTO "
+        "Joint Staff Colonel General Oleg Sidorenko."
+    )
+    assert "CSTO-JOINT-STAFF" not in actors(ev)
+
+
+def test_a_publisher_dateline_until_a_weekday_and_a_republican_centre() -> None:
+    ev = one(
+        "Ministry of Internal Affairs of the Republic of Belarus, 12.05.2023\n\nFrom 8 to 11 May "
+        "the training «Grom-2023» was held.",
+        published=None,
+    )
+    assert (ev["start"], ev["end"]) == ("2023-05-08", "2023-05-11")
+    ev = one(
+        "ALMATY, May 10, 2023 - Units take part in the training «Kobalt-2023», which began on "
+        "Monday at the Republican training centre near Cholpon-Ata. The training will run "
+        "until Thursday.",
+        published=None,
+    )
+    assert (ev["start"], ev["end"], ev["place"]) == ("2023-05-08", "2023-05-11", "Cholpon-Ata")
