@@ -88,6 +88,10 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
+_COMPARED = re.compile(
+    r"\b(?:[Cc]ompared (?:with|to)|[Bb]y way of comparison|[Ff]or comparison|[Ff]or comparing|"
+    r"[Ii]n comparison (?:with|to))\b[^.;]*$"
+)
 _HOSTED_AFTER = re.compile(r"(?:\s+side)?\s+(?:has\s+)?hosted\b")
 _HOSTED_BY = re.compile(r"\bhosted by\s+(?:the\s+)?$")
 _ORG_SECRETARIAT = re.compile(
@@ -315,8 +319,11 @@ class _Extractor(State):
                 ev = self.named_event(n, doc, year)
                 if ev is not None:
                     note(ev, n.start, n.end)
-                    by_the_way = plan_sent or bool(
-                        topic_words(sent) and _TOPIC_BEFORE.search(text, ss, n.start)
+                    by_the_way = (
+                        plan_sent
+                        or bool(topic_words(sent) and _TOPIC_BEFORE.search(text, ss, n.start))
+                        # "Compared with «Karavan-2024», when 7,1 tons were seized, ..."
+                        or ("ompar" in sent and bool(_COMPARED.search(text, ss, n.start)))
                     )
                     ev.passing = by_the_way and ev.passing is not False
             self.note_stages(sent, ss, s_names, doc, item_year, explicit, note)

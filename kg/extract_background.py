@@ -144,12 +144,12 @@ _NEGATED_LATE = re.compile(
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|operating|active|hiding)\s+in\s+(?:the\s+)?$")
 _DONOR_ENDS = ("of ", "the ", "by ", "from ", "donor ", "donors ")
-_DONOR_HINTS = re.compile("upport|ssistance|ontribution|unded|inanced|ponsored|rant|onor")
+_DONOR_HINTS = re.compile("upport|ssistance|ontribution|unded|inanced|ponsored|rant|onor|aid for")
 # a donor is no participant: "with the financial support of the Government of Japan", "funded by"
 _DONOR_BEFORE = re.compile(
     r"\b(?:(?:financial|financed|technical)\s+(?:support|assistance|contribution)\s+(?:of|from)|"
-    r"funded\s+by|financed\s+by|sponsored\s+by|(?:a\s+)?grant\s+(?:of|from)|donors?)\s+"
-    r"(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?$",
+    r"funded\s+by|financed\s+by|sponsored\s+by|paid\s+for\s+by|(?:a\s+)?grant\s+(?:of|from)|"
+    r"donors?)\s+(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 

@@ -223,6 +223,7 @@ _NAME_RE = re.compile(
 )
 _WORD_SPLIT = re.compile(rf"({_DASH_SEP}|\s+)")
 
+_KIND_RIGHT_BEFORE = re.compile(r"\b(operation|exercise|training|drills)\s*$", re.IGNORECASE)
 _KEYWORD_BEFORE = re.compile(
     r"(exercises?|operations?|training|trainings|drills?|manoeuvres|maneuvers|stage|games|"
     r"competition|action|mission)\W{0,3}(?:\w+\W+){0,6}$",
@@ -351,6 +352,23 @@ def find_names(text: str) -> list[Named]:
             )
             continue
         if not year:
+            # 'the operation "Southern Bridge"': a name without a year, in quotes right after
+            # the word that says what it is
+            qb = text[max(0, wstart - 1) : wstart]
+            if not (
+                qb
+                and qb in _OPEN_QUOTES
+                and text[m.end("words") : m.end("words") + 1] in _CLOSE_QUOTES
+                and len(words) >= 2
+                and _KIND_RIGHT_BEFORE.search(text, max(0, wstart - 24), wstart - 1)
+                and not any(w.lower() in _NOT_NAMES for w in words)
+            ):
+                continue
+            k = _KIND_RIGHT_BEFORE.search(text, max(0, wstart - 24), wstart - 1).group(1).lower()
+            typ = _TYPE_OF_KEYWORD.get(k.rstrip("s"), "Exercise")
+            typ = "Operation" if typ == "OperationStage" else typ
+            base = " ".join(_TRANSLIT.get(w.lower(), w) for w in words)
+            out.append(Named(wstart, m.end("words"), None, base, None, None, typ, True))
             continue
         qbefore = text[max(0, wstart - 1) : wstart]
         if not ysep.strip() and not (qbefore and qbefore in _OPEN_QUOTES):

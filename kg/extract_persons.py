@@ -49,6 +49,17 @@ _NAME_THEN_POST = re.compile(
 )
 
 _NOT_PERSON = {
+    # words of documents and events that follow a post ("the Regional Representative signed the
+    # Joint Work Plan")
+    "plan",
+    "work",
+    "memorandum",
+    "agreement",
+    "protocol",
+    "statement",
+    "declaration",
+    "concept",
+    "strategy",
     "organization",
     "organisation",
     "treaty",

@@ -59,7 +59,8 @@ _SUB_RIGHT = re.compile(
 _SUB_LEFT = re.compile(
     # "heroin of Afghan origin 72 kg", "precursors in quantity of 3,3 tons"
     rf"(?:{_SUB_ALT})(?:\s+of\s+\w+\s+origin|\s+in\s+(?:the\s+)?(?:quantity|amount|volume)\s+of)?"
-    r"\s*(?:[—–|-]|:|\(|was|were|is|are|amounted to|totall?ed|exceeded|"
+    r"\s*(?:[—–|-]|:|\(|was|were|is|are|amounted to|amounts? to|makes? up|made up|"
+    r"accounted for|accounts? for|totall?ed|exceeded|"
     r"exceeds|reached|made up|comprised|weighing|weighed)?\s*"
     r"(?:(?:more|less) than|over|about|nearly|almost|some|around|approximately)?\s*$",
     re.IGNORECASE,
@@ -92,7 +93,7 @@ _BREAKDOWN_CUE = re.compile(
 _NATIONAL_CUE = re.compile(
     r"\b(seized|intercepted|agencies|police|side|alone|services?|"
     r"bodies|law enforcement|law enforcers|officers|units|employees|confiscated|withdrew|"
-    r"accounted|accounts? for|share|"
+    r"accounted|accounts? for|share|figure|"
     r"contribut\w*|"
     r"authorities|guards|customs)\b",
     re.IGNORECASE,
@@ -130,7 +131,7 @@ _SHARE_GAP = re.compile(r"\s*(?:[-–—:]|\()\s*")
 # the figure, then who seized it: "900 kg were seized by the Tajik agencies", "... withdrawn by
 # law enforcement bodies of Kazakhstan"
 _SEIZED_BY = re.compile(
-    r"[^.;,]{0,40}?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?(?:[Rr]epublic\s+of\s+)?$"
+    r"[^.;,]{0,70}?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?(?:[Rr]epublic\s+of\s+)?$"
 )
 
 _TOTAL_CUE = re.compile(
@@ -175,7 +176,8 @@ _CLAUSE_CUT = re.compile(
     r";|,\s+and\s+(?=[A-Z]|\w+\s+(?:law|police|agenc|custom|border))|,\s+while\b"
 )
 _MOSTLY_BEFORE = re.compile(
-    r"\b(?:mostly|mainly|chiefly|largely|predominantly|among them|of them|of which|including)\s+$"
+    r"\b(?:mostly|mainly|chiefly|largely|predominantly|among (?:them|it|which)|"
+    r"of (?:them|it|which)|including|in particular)\s+(?:[—–-]\s+)?$"
 )
 _MOSTLY = re.compile(
     rf"\b(?:mostly|mainly|chiefly|largely|predominantly)\s+(?:{_SUB_ALT})\b", re.IGNORECASE
@@ -184,6 +186,15 @@ _RESPECTIVELY = re.compile(
     r"(?P<a>\d+(?:[.,]\d+)?)\s+and\s+(?P<b>\d+(?:[.,]\d+)?)\s*"
     r"(?P<u>tons?|tonnes?|t|kg|kilograms?)\.?\s+respectively\b"
 )
+_SINCE_YEAR_ANY = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+_NOT_THIS_FIGURE = re.compile(
+    r"\b(?:[Cc]ompared (?:with|to)|[Ff]or comparison|[Bb]y way of comparison|"
+    r"of the previous year|[Ii]n comparison)\b"
+)
+_CORRECTED = re.compile(r"\b(?:corrected|revised|amended|updated)\s+(?:up|down(?:ward)?\s+)?to\s+$")
+_CORRECTED_LATER = re.compile(r"\b(?:corrected|revised|amended)\s+(?:up|down(?:ward)?\s+)?to\b")
+_ANNOUNCED_AS = re.compile(r"\b(?:first|initially|earlier)\s+(?:announced|reported|given)\s+as\s+$")
+_NAME_DASH = re.compile(r"[»\"”']\s*[–—:-]\s*$")
 _CUM_HINT = re.compile(r"since|from|years|[Ss]ince")
 _YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
@@ -209,7 +220,22 @@ def assign_seizures(
     item_year: int | None,
 ) -> Event | None:
     text = st.text
-    if _YEAR_TO_DATE.search(sent) and not explicit:
+    if (_YEAR_TO_DATE.search(sent) and not explicit) or (
+        ("ompar" in sent or "relimin" in sent or "previous" in sent or "nnounced" in sent)
+        and _NOT_THIS_FIGURE.search(sent)
+        and not _CORRECTED.search(sent)
+    ):
+        # last year's figure, given for comparison ("Compared with «Karavan-2024», when 7,1
+        # tons were seized")
+        return last_event
+    if (
+        "relimin" in sent
+        and st.documents
+        and _CORRECTED_LATER.search(text, se, st.documents[-1]["end"])
+        and not _CORRECTED.search(sent)
+    ):
+        # "Preliminary data spoke of 4,1 tons. After tests the figure was corrected to 3,87
+        # tons": the preliminary figure is superseded
         return last_event
     states: list[Mention] = []
     states_in: list[Mention] = []
@@ -287,9 +313,27 @@ def assign_seizures(
         if len(s_quants) > 1 and "(" in sent
         else ()
     )
+    # 'on the "Southern Bridge" – 940 kg, ..., and on the "Green Corridor" – 372 kg': each
+    # figure after an event's name is that event's, and so are the parts after it
+    named_here = [ev for ev in item_events if ev.named and ev.name in sent]
+    owns = (
+        {q.start: _named_right_before(st, named_here, ss, q) for q in s_quants}
+        if len(named_here) >= 2
+        else {}
+    )
+    cur_own: Event | None = None
     for q in s_quants:
         if q.start in restated:
             continue  # "(1 512 kg)" after "more than 1.5 tons": the same figure again
+        if owns:
+            if owns.get(q.start) is not None:
+                cur_own = owns[q.start]
+            elif (
+                cur_own is None
+                and "both" in text[ss : q.start]
+                and any(v is not None and k > q.start for k, v in owns.items())
+            ):
+                continue  # "By result of both operations ... more than 1,3 tons": combined
         cum = _cum_for(cums, sent, q.start - ss, q.end - ss)
         # a total cue speaks for the figures of its own clause: "across all participating
         # states over 4,7 tons ..., and Russian law enforcement alone seized 1 ton 312 kg"
@@ -317,10 +361,20 @@ def assign_seizures(
             else None
         )
         sub = None
-        mr = _SUB_RIGHT.search(after)
+        if "orrect" in sent or "revised" in sent or "nnounced" in sent:
+            if _ANNOUNCED_AS.search(text, max(ss, q.start - 30), q.start):
+                continue  # "was first announced as 3 tons; ... corrected to 3,4 tons"
+            if _CORRECTED.search(text, max(ss, q.start - 30), q.start) and not _SUB_RIGHT.search(
+                after
+            ):
+                # "the figure for the stage was corrected to 3,87 tons": the substance named
+                # before in the sentence, else the drug total
+                subs = list(_SUB_ANY.finditer(text, ss, q.start))
+                sub = _which(subs[-1]) if subs else "total"
+        mr = _SUB_RIGHT.search(after) if sub is None else None
         if mr:
             sub = _which(mr)
-        else:
+        elif sub is None:
             ml = _SUB_LEFT.search(before)
             if ml:
                 sub = _which(ml)
@@ -350,6 +404,8 @@ def assign_seizures(
                 ):
                     # "The share of Kazakhstan amounted to 25 percent (750 kg)"
                     sub = last_total.get("substance", "total")
+                elif owns.get(q.start) is not None:
+                    sub = "total"  # 'on the "Southern Bridge" – 940 kg'
                 elif cum and not _YEAR_TO_DATE.search(sent):
                     sub = "total"  # "Since 2003 ... the total has reached about 690 tons"
                 elif _SEIZE_CONTEXT.search(sent) and not any(
@@ -388,7 +444,7 @@ def assign_seizures(
                 (
                     m.id
                     for m in states
-                    if 0 < m.start - q.end <= 70 and _SEIZED_BY.match(text, q.end, m.start)
+                    if 0 < m.start - q.end <= 100 and _SEIZED_BY.match(text, q.end, m.start)
                 ),
                 None,
             )
@@ -442,6 +498,11 @@ def assign_seizures(
                 target.evidence.append((ss, se))
             if since is None:
                 since = target.start.year if target.start else None
+            if since is None and st.documents:
+                # "Since the first year of the operation, over 470 tons" after "which the
+                # member states have run every year since 2003" earlier in the item
+                earlier = _SINCE_YEAR_ANY.findall(text, st.documents[-1]["start"], ss)
+                since = int(earlier[-1]) if earlier else None
             if since is None:
                 continue
             if target.start is None:
@@ -457,6 +518,8 @@ def assign_seizures(
             has_total = key in last_total or _BREAKDOWN_CUE.search(text[ss : q.start])
             scope = "breakdown" if has_total else "total"
             target = event
+        if cur_own is not None and scope != "cumulative":
+            target = cur_own
         if target is None:
             continue
         if scope == "total" and sub == "total":
@@ -500,6 +563,20 @@ def assign_seizures(
     elif not _BULLET.match(sent):
         last_total.pop("list_state", None)
     return last_event
+
+
+def _named_right_before(st: State, explicit: list[Event], ss: int, q: Quantity) -> Event | None:
+    """The event whose name is written right before the figure ('«X» – 940 kg')."""
+    text = st.text
+    a = max(ss, q.start - 60)
+    dm = _NAME_DASH.search(text, a, q.start)
+    if dm is None:
+        return None
+    window = text[a : dm.start()]
+    for ev in explicit:
+        if window.endswith(ev.name):
+            return ev
+    return None
 
 
 def _respectively(

@@ -120,7 +120,8 @@ class State:
         if n.stage and year is None:
             year = item_year
         if n.series is None:
-            ev = self._named(f"{n.base}-{year}", n.type, doc, None, year)
+            name = f"{n.base}-{year}" if year is not None else n.base
+            ev = self._named(name, n.type, doc, None, year)
             if n.keyword and not ev.typed:
                 # "«Karavan-2025» results" in the title, then "the operation «Caravan-2025»":
                 # the type the text states replaces the one guessed from a bare name

@@ -34,7 +34,7 @@ _MEETING = re.compile(
     r"(?<=bilateral )conversation)\b(?!s)|"
     r"\b(?:met|will meet|meets)\b|"
     # "X received the Ambassador of Mongolia": an audience is a meeting
-    r"\breceived(?=\s+(?:(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:the\s+)?(?:Ambassador|Minister|Deputy|"
+    r"\breceived(?=\s+(?:(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:the\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Ambassador|Minister|Deputy|"
     r"Secretary|Chairman|Head|Director|delegation|Special Representative)\b)|"
     # "the Ambassador of Turkmenistan was received at the CSTO Secretariat"
     r"\b(?<=was |ere )received(?=\s+(?:on\s+[^.;]{0,30}?\s+)?(?:by|at|in)\b)"
@@ -55,6 +55,10 @@ _TRAINING = re.compile(
     re.IGNORECASE,
 )
 
+_ACT_TITLE_BEFORE = re.compile(
+    r"\b(?:Agreement|Protocol|Memorandum|Programme|Program|Concept|Treaty|Convention|Decision|"
+    r"Regulations?|Statute)\s+(?:on|of|about|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
 _PLAN_OF = re.compile(r"\b(?:plan|calendar|schedule|programme|program|list)\s+of\s+(?:the\s+)?$")
 _ROOM_AFTER = re.compile(r"\s+(?:hall|room|centre|center|facilities|call)\b")
 _DATED_AFTER = re.compile(
@@ -87,6 +91,7 @@ _MODE_AFTER = re.compile(r"\s+(?:system|format|mode|link|bridge|equipment|channe
 # of the year", "a conference which Tashkent plans to host", "is planned for the spring")
 _PLAN_CUE = re.compile(
     r"\b(?:plans?\s+to|planned|will\s+be\s+held|to\s+be\s+held|shall\s+take\s+place|"
+    r"will\s+take\s+place|"
     r"(?:is|are)\s+scheduled|intends?\s+to|agreed\s+to\s+(?:hold|meet|gather)|"
     r"decided\s+to\s+hold|invitation\s+to|(?:is|are)\s+to\s+take\s+place|"
     # "the results will be presented at the meeting of the Council in the spring"
@@ -297,6 +302,8 @@ def _first_trigger(
                 t = "Operation"
         if t == "Training" and any(0 <= n.start - (ss + m.end()) <= 80 for n in s_names):
             continue  # "joint training «Rock-2024»": the named event
+        if _ACT_TITLE_BEFORE.search(sent, max(0, m.start() - 60), m.start()):
+            continue  # "the Agreement on joint training of law enforcement personnel": a title
         if t == "Meeting":
             if _TRAINING.search(sent) and "session" in m.group(0).lower():
                 continue

@@ -173,6 +173,10 @@ _SEIZED_IN = re.compile(
     r"\d\s*(?:kg|kilograms?|tons?|tonnes?|t)\s+(?:on|in)\s+(?:the\s+)?(?:territory\s+of\s+"
     r"(?:the\s+)?)?$"
 )
+_STAFF_OF = re.compile(
+    r"\b(?:[Ss]taff|[Hh]eadquarters|[Cc]ouncil|[Cc]ommittee)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}"
+    r"(?:operation|exercise)\s*[«\"“]?$"
+)
 _PLACE_PREP_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _GROUND_ENDS = ("training ground", "training centre")
 _TRAINING_GROUND = re.compile(
@@ -198,6 +202,17 @@ def assign_dates(
     pool = [ev for ev in explicit if not st.is_series(ev) and ev.named] or (
         [] if has_explicit else targets
     )
+    if spans and pool and any(ev.type == "Meeting" and not ev.named for ev in explicit):
+        # "On Thursday the Coordination Staff of the operation «Kanal-2025» held its closing
+        # session": the day is the session's, the operation only owns the staff
+        owned = [
+            ev
+            for ev in pool
+            if ev.named
+            and any(_STAFF_OF.search(st.text, max(ss, a - 80), a) for a, _b in spans.get(ev.id, []))
+        ]
+        if owned:
+            pool = [ev for ev in explicit if not ev.named and ev.type == "Meeting"]
     # a stage named with its operation gets the date, not the operation
     stage_ids = {ev.stage_of for ev in pool if ev.stage_of}
     pool = [ev for ev in pool if ev.id not in stage_ids]

@@ -158,14 +158,50 @@ _WORD_NUMBERS |= {"ninety": 90, "a hundred": 100, "one hundred": 100, "half a": 
 _WORD_UNIT_RE = re.compile(
     r"(?:(?P<ut>[Tt]onnes?|[Tt]ons?)|(?P<uk>[Kk]ilogram(?:me)?s?|[Kk]ilos))\b"
 )
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_TEENS_W}|{_UNITS_W})"
+# "two", "eighty six", "twenty-two", "six hundred twelve", "three hundred and forty", "half a"
 _WORD_NUMBER_BEFORE = re.compile(
-    r"(?<![\w-])(?P<w>" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?P<half>\s+and\s+a\s+half)?\s+$",
+    rf"(?<![\w-])(?P<w>(?:(?:{_UNITS_W}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?)"
+    rf"|{_BELOW_100}|half a)"
+    r"(?P<half>\s+and\s+(?:a\s+)?half)?\s+$",
     re.IGNORECASE,
 )
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def _words_value(words: str) -> Decimal:
+    """The value of a number written in words ("six hundred twelve" = 612)."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    if words in _WORD_NUMBERS:
+        return Decimal(_WORD_NUMBERS[words])
+    total = 0
+    for w in words.split():
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w == "a" or w == "and":
+            continue
+        else:
+            total += int(_WORD_NUMBERS[w])
+    return Decimal(total)
+
+
+_TON_END = re.compile(r"(?i)(?:tonn?e?s?|\bt\.?)$")
+_KG_END = re.compile(r"(?i)(?:kilo\w*|kg)$")
+_JOIN = re.compile(r"\s+(?:and\s+)?")
+_RANGE_BEFORE = re.compile(
+    r"\b(?:[Bb]etween|[Ff]rom)\s+(?P<n>\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?)\s+(?:and|to)\s+$"
+)
+_UNIT_OF = re.compile(r"(?i)(?:tonnes?|tons?|kilograms?|kg|\bt)\b\.?$")
+
+
+def find_quantities_simple(text: str) -> list[Quantity]:
+    """``find_quantities`` without the range and merge steps (for a figure built from parts)."""
+    return find_quantities(text, _parts=False)
+
+
+def find_quantities(text: str, _parts: bool = True) -> list[Quantity]:
     """Every mass quantity in ``text`` with its value in kg, comparator and text as written."""
     out = _word_quantities(text)
     for m in QUANTITY_RE.finditer(text):
@@ -197,7 +233,52 @@ def find_quantities(text: str) -> list[Quantity]:
             )
         )
     out.sort(key=lambda q: q.start)
-    return out
+    return _ranges(text, _merge_tons_kg(text, out)) if _parts else out
+
+
+def _merge_tons_kg(text: str, out: list[Quantity]) -> list[Quantity]:
+    """ "two tons three hundred forty kilograms", "one ton 240 kilograms": one figure."""
+    merged: list[Quantity] = []
+    for q in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and _TON_END.search(prev.as_written)
+            and _KG_END.search(q.as_written)
+            and q.comparator == "exact"
+            and _JOIN.fullmatch(text, prev.end, q.start)
+            and q.start - prev.end <= 6
+        ):
+            merged[-1] = Quantity(
+                prev.start,
+                q.end,
+                _normal(prev.kg + q.kg),
+                prev.comparator,
+                text[prev.start : q.end],
+            )
+            continue
+        merged.append(q)
+    return merged
+
+
+def _ranges(text: str, out: list[Quantity]) -> list[Quantity]:
+    """ "Between 600 and 700 kilograms", "from 1,2 to 1,5 tons": at least the lower bound,
+    written as the whole range (the upper figure is not a second seizure)."""
+    if not out:
+        return out
+    res: list[Quantity] = []
+    for q in out:
+        m = _RANGE_BEFORE.search(text, max(0, q.start - 40), q.start)
+        if m is None:
+            res.append(q)
+            continue
+        unit = _UNIT_OF.search(q.as_written)
+        low = find_quantities_simple(f"{m.group('n')} {unit.group(0)}") if unit else []
+        if len(low) != 1:
+            res.append(q)
+            continue
+        res.append(Quantity(m.start(), q.end, low[0].kg, "at_least", text[m.start() : q.end]))
+    return res
 
 
 def _word_quantities(text: str) -> list[Quantity]:
@@ -224,7 +305,7 @@ def _word_quantity(text: str, u: re.Match[str]) -> Quantity | None:
     m = _WORD_NUMBER_BEFORE.search(text, max(0, u.start() - 32), u.start())
     if m is None:
         return None
-    value = Decimal(_WORD_NUMBERS[" ".join(m.group("w").lower().split())])
+    value = _words_value(m.group("w"))
     if m.group("half"):
         value += Decimal("0.5")
     if u.group("ut"):

@@ -1946,3 +1946,94 @@ def test_a_publisher_dateline_until_a_weekday_and_a_republican_centre() -> None:
         published=None,
     )
     assert (ev["start"], ev["end"], ev["place"]) == ("2023-05-08", "2023-05-11", "Cholpon-Ata")
+
+
+# ---- round 6: dev12 pass (made-up texts)
+
+
+def test_figures_in_words_mixed_units_and_ranges() -> None:
+    from kg.quantities import find_quantities
+
+    got = [
+        (q.kg, q.comparator)
+        for t in (
+            "two tons three hundred forty kilograms",
+            "eighty six kilograms",
+            "one and half ton",
+            "one ton 240 kilograms",
+            "Between 600 and 700 kilograms",
+            "from 1,2 to 1,5 tons",
+        )
+        for q in find_quantities(t)
+    ]
+    assert got == [
+        (2340, "exact"),
+        (86, "exact"),
+        (1500, "exact"),
+        (1240, "exact"),
+        (600, "at_least"),
+        (1200, "at_least"),
+    ]
+
+
+def test_a_cumulative_figure_takes_its_year_from_earlier_in_the_item() -> None:
+    evs = by_name(
+        events(
+            "On Thursday the Coordination Staff of the operation «Kanal-2023» held its closing "
+            "session in Moscow. The operation, which the member states have run every year since "
+            "2003, had three stages. Since the first year of the operation, over 470 tons of "
+            "drugs have been withdrawn in total."
+        )
+    )
+    assert evs["Channel"]["seizures"][0]["since"] == 2003
+    assert evs["Channel-2023"]["start"] == "2023"  # the day is the session's
+
+
+def test_comparisons_corrections_and_the_share_of_a_figure() -> None:
+    ev = by_name(
+        events(
+            "The stage «Kanal-Tsentr» of the operation «Kanal-2023» was held from 2 to 6 May. "
+            "Preliminary data spoke of 4,1 tons. After tests the figure for the stage was "
+            "corrected to 3,87 tons. Of the Kazakh share, marijuana makes up 1 204 kg. Compared "
+            "with «Kanal-2022», when 3,3 tons were seized, the result is higher. The Russian "
+            "figure includes one ton 240 kilograms of hashish."
+        )
+    )["Channel-Centre-2023"]
+    assert figs(ev) == {
+        ("total", 3870, "total", None),
+        ("marijuana", 1204, "national", "KAZ"),
+        ("hashish", 1240, "national", "RUS"),
+    }
+
+
+def test_figures_after_the_names_of_two_operations() -> None:
+    evs = by_name(
+        events(
+            'In August two joint operations were carried out: the operation "Southern Bridge" '
+            'from 5 to 16 August and the operation "Green Corridor" from 19 to 30 August. By '
+            "result of both operations more than 1,3 tons of drugs were withdrawn, from them on "
+            'the "Southern Bridge" – 940 kg, including 610 kg of hashish, and on the "Green '
+            'Corridor" – 372 kg. The operations were paid for by the Government of Japan.'
+        )
+    )
+    assert figs(evs["Southern Bridge"]) == {
+        ("total", 940, "total", None),
+        ("hashish", 610, "breakdown", None),
+    }
+    assert figs(evs["Green Corridor"]) == {("total", 372, "total", None)}
+    assert all("JPN" not in actors(e) for e in evs.values())
+
+
+def test_an_act_title_an_audience_with_mr_and_a_plan_that_will_take_place() -> None:
+    evs = events(
+        "CSTO Secretary General Ivan Petrov received Mr. Pieter Jansen, UNODC Regional "
+        "Representative, at the Secretariat in Moscow yesterday. Following the talks, they "
+        "signed the Joint Work Plan for 2024. It develops the Agreement on joint training of "
+        "law enforcement personnel, signed in Astana on 14 October 2008. The next special "
+        "training «Kobalt-2024» will take place in Kazakhstan in the second half of 2024."
+    )
+    assert sorted((e["type"], e["start"]) for e in evs) == [
+        ("Meeting", "2023-05-11"),
+        ("Other", "2008-10-14"),
+        ("Other", "2023-05-11"),
+    ]
