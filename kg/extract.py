@@ -88,6 +88,7 @@ __all__ = [
 ]
 
 _MAX_EVIDENCE = 5
+_OPERATION_OR_IT = re.compile(r"\b(?:operation|it)\b", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:[Cc]ompared (?:with|to)|[Bb]y way of comparison|[Ff]or comparison|[Ff]or comparing|"
     r"[Ii]n comparison (?:with|to))\b[^.;]*$"
@@ -445,7 +446,7 @@ class _Extractor(State):
                     m = _SINCE_YEAR.search(sent)
                     if m:
                         ev.start = PartialDate(int(m.group("y")))
-            if not explicit and re.search(r"\b(?:operation|it)\b", sent, re.IGNORECASE):
+            if not explicit and _OPERATION_OR_IT.search(sent):
                 m = _SINCE_YEAR.search(sent)
                 if m and not s_quants:
                     for ev in item_events:

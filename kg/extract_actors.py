@@ -58,6 +58,10 @@ _OWN_EVENT_AFTER = re.compile(
     r"\s+(?:(?:international|joint|special|anti-drug|anti-terrorist|command-staff|regional|"
     r"complex|rescue)\s+){0,3}(exercises?|training|operation|drills)\b"
 )
+_UN_BODY_AFTER = re.compile(r"\s*(?:General Assembly|Security Council|Charter|Convention)")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_AT_IN_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
+_STATES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries)\b")
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+the\s+$")
 _SHORT_FORM = re.compile(r"\(([A-Z][\w.-]{0,14})\)")
 
@@ -506,7 +510,7 @@ def assign_actors(
         org = st.fb.organisations.get(m.id)
         if org is None:
             continue
-        if re.match(r"\s*(?:General Assembly|Security Council|Charter|Convention)", after):
+        if _UN_BODY_AFTER.match(after):
             continue
         if is_publisher(text, m):
             continue  # "CSTO Joint Staff: «Interaction-2025» will be held": who reports
@@ -638,7 +642,7 @@ def assign_actors(
                 and _DELEGATION_OF.search(before)
                 and not _MEMBER_STATES_AFTER.match(after)
             )
-            or re.search(r"\bwith\s+(?:the\s+)?$", before)
+            or _WITH_BEFORE.search(before)
             # "consultations of A with the Transnational Threats Department of the OSCE"
             or (
                 "with" in text[max(ss, m.start - 80) : m.start]
@@ -720,7 +724,7 @@ def assign_actors(
             and bool(_ORGANISED.search(before) or _ORGANISERS_WERE.search(before))
         )
         prev_org = (m.end, role) if by_cue else None
-        venue = role == "host" or re.search(r"\b(?:at|in)\s+(?:the\s+)?$", before)
+        venue = role == "host" or _AT_IN_BEFORE.search(before)
         # "the Chief of the CSTO Joint Staff Anatoly Sidorov will attend": a post does not
         # add a sub-body to an exercise or a big meeting
         if (
@@ -796,7 +800,7 @@ def assign_actors(
         if m.kind != "organisation" or is_publisher(text, m):
             continue
         after = text[m.end : min(se, m.end + 40)]
-        if _POST_AFTER.match(after) or re.match(r"\s+(?:member\s+)?(?:states|countries)\b", after):
+        if _POST_AFTER.match(after) or _STATES_AFTER.match(after):
             continue  # "CSTO Secretary General X said", "chiefs of CSTO states"
         org = st.fb.organisations.get(m.id)
         owner_ids = {m.id, org.parent} if org and org.parent else {m.id}

@@ -210,6 +210,25 @@ _GOODS_FROM = re.compile(
 )
 
 
+_NEG_ANY = re.compile("|".join(re.escape(w) for w in _NEG_WORDS))
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ABOUT_BEFORE = re.compile(
+    r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:situation\s+in\s+(?:the\s+)?)?$"
+)
+_ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?$")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_BORDER_WORD = re.compile(r"\b(?:border|bank|situation)", re.IGNORECASE)
+_AGENCIES_IN = re.compile(
+    r"\b(?:agencies|bodies|services|police|authorities)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+_INVITED = re.compile(r"\b(?:invited|attached)\b")
+_PRODUCTION = re.compile(r"\b(?:production|cultivation)\b", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
 def background_state(
     st: State,
     m: Mention,
@@ -239,18 +258,9 @@ def background_state(
     far = text[m.end : min(se, m.end + 130)]
     if _FROZEN_OF.search(before):
         return True  # "in view of freezing of participation of the Republic of Armenia"
-    if (any(w in far for w in _NEG_WORDS) and _NEGATED_AFTER.match(far)) or re.search(
-        r"\b(?:except(?: for)?|exception of|without|absence of|excluding)\s+"
-        r"(?:the\s+)?$",
-        before,
-        re.IGNORECASE,
-    ):
+    if (_NEG_ANY.search(far) and _NEGATED_AFTER.match(far)) or _EXCEPT_BEFORE.search(before):
         return True
-    if re.search(
-        r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:situation\s+in\s+"
-        r"(?:the\s+)?)?$",
-        before,
-    ) and not re.search(r"\bon behalf of\s+(?:the\s+)?$", before):  # noqa: E501
+    if _ABOUT_BEFORE.search(before) and not _ON_BEHALF.search(before):
         return True
     if "for " in text[max(ss, m.start - 9) : m.start] and _ENVOY_FOR.search(
         text, max(ss, m.start - 80), m.start
@@ -290,8 +300,8 @@ def background_state(
             or (before.endswith("from ") and bool(_TRAFFIC.search(text, max(0, ss - 120), ss)))
             # "486 kg of cocaine hidden in a banana shipment from Ecuador"
             or bool(_GOODS_FROM.search(before))
-            or re.search(r"\bto\s+(?:the\s+)?$", before)
-            or re.search(r"\b(?:border|bank|situation)", before, re.IGNORECASE)
+            or _TO_BEFORE.search(before)
+            or _BORDER_WORD.search(before)
         )
     ):
         return True
@@ -300,20 +310,12 @@ def background_state(
     if (
         _LOCATION_BEFORE.search(before)
         and (_TRAFFIC.search(sent) or _LOCATION_VERB.search(sent))
-        and not re.search(
-            r"\b(?:agencies|bodies|services|police|authorities)\s+in\s+(?:the\s+)?$",  # noqa: E501
-            before,
-            re.IGNORECASE,
-        )
+        and not _AGENCIES_IN.search(before)
     ):
         return True
-    if re.search(r"\bto\s+(?:the\s+)?$", before) and not re.search(
-        r"\b(?:invited|attached)\b", before
-    ):
+    if _TO_BEFORE.search(before) and not _INVITED.search(before):
         return True
-    if re.search(r"\b(?:production|cultivation)\b", sent, re.IGNORECASE) and re.search(
-        r"\bin\s+(?:the\s+)?$", before
-    ):
+    if _PRODUCTION.search(sent) and _IN_BEFORE.search(before):
         return True
     if before.endswith((", ", ", the ")) and (tm := _TOWN_COMMA_ANY.search(before)):
         # "in Turkestan, Kazakhstan": the country of a town the gazetteer does not know

@@ -195,7 +195,9 @@ _CORRECTED = re.compile(r"\b(?:corrected|revised|amended|updated)\s+(?:up|down(?
 _CORRECTED_LATER = re.compile(r"\b(?:corrected|revised|amended)\s+(?:up|down(?:ward)?\s+)?to\b")
 _ANNOUNCED_AS = re.compile(r"\b(?:first|initially|earlier)\s+(?:announced|reported|given)\s+as\s+$")
 _NAME_DASH = re.compile(r"[»\"”']\s*[–—:-]\s*$")
-_CUM_HINT = re.compile(r"since|from|years|[Ss]ince")
+_CUM_HINT = re.compile(
+    r"[Ss]ince|years|from (?:19|20)\d\d|from the (?:beginning|start|first|launch)", re.IGNORECASE
+)
 _YEAR_WORD = re.compile(r"\byear\b|\bin (?:19|20)\d\d\b")
 _EDITION_CUE = re.compile(
     r"\b(?:during the year|as a whole|for the year|in the whole|"
@@ -384,8 +386,23 @@ def assign_seizures(
                 nxt = [x for x in s_quants if x.start > q.start]
                 limit = min(se, nxt[0].start if nxt else se, q.end + 80)
                 ma = _SUB_ANY.search(text, q.end, limit)
-                mostly = _MOSTLY.search(text, max(ss, q.start - 70), q.start)
-                if ma and _MOSTLY_BEFORE.search(text, max(q.end, ma.start() - 12), ma.start()):
+                win = text[max(ss, q.start - 70) : q.start]
+                mostly = (
+                    _MOSTLY.search(text, max(ss, q.start - 70), q.start)
+                    if (
+                        "ostly" in win
+                        or "ainly" in win
+                        or "argely" in win
+                        or "hiefly" in win
+                        or "redominantly" in win
+                    )
+                    else None
+                )
+                if (
+                    ma
+                    and ma.start() - q.end > 3
+                    and _MOSTLY_BEFORE.search(text, max(q.end, ma.start() - 16), ma.start())
+                ):
                     ma = None  # "1 tonne 940 kg, mostly marijuana": a part, not the substance
                 if ma:
                     sub = _which(ma)

@@ -74,6 +74,8 @@ _ACT = re.compile(
     r"memorandum(?: of understanding)?|protocol|(?:joint )?(?:work|action) plan|roadmap|"
     r"joint statement|communiqu[eé])\b[^,.;]{0,80}"
 )
+_STAGE_WORD = re.compile(r"\bstage\b", re.IGNORECASE)
+_NAME_END_CHARS = frozenset(',.;:»”"')
 _BILATERAL = re.compile(r"\bbilateral\s+(?:talks|meeting|conversation|consultations)\b")
 _SIDELINES = re.compile(
     r"\b(?:on|at)\s+the\s+(?:sidelines|margins)(?:\s+of\s+(?:the|this)\s+(?:meeting|session|"
@@ -238,7 +240,7 @@ def _describe(sent: str, m: re.Match[str], typ: str) -> str:
             or k < len(m.group(0).split())
         ):
             keep.append(w)
-            if re.search(r"[,.;:»”\"]$", w):
+            if w[-1:] in _NAME_END_CHARS:
                 break
         else:
             break
@@ -595,7 +597,7 @@ def sentence_targets(
     nonseries = [ev for ev in explicit if not st.is_series(ev)]
     parents = {ev.stage_of for ev in nonseries if ev.stage_of}
     specific = [ev for ev in nonseries if ev.id not in parents]
-    stage_cue = re.search(r"\bstage\b", sent, re.IGNORECASE)
+    stage_cue = _STAGE_WORD.search(sent) if "tage" in sent or "TAGE" in sent else None
     if specific:
         targets = specific
         # "this stage of activity, Channel 2018": the stage, not the edition

@@ -329,6 +329,17 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_FUTURE_HINTS = (
+    "will",
+    "shall",
+    "plann",
+    "schedul",
+    "next",
+    " to ",
+    "upcoming",
+    "forthcoming",
+    "intend",
+)
 # "The next meeting will be held in Moscow in November" (written in March): a date to come
 _FUTURE = re.compile(
     r"\b(?:will|shall|planned|scheduled|next|is to|are to|upcoming|forthcoming|intends?)\b"
@@ -339,6 +350,9 @@ def _future_year(text: str, s: int, dm: DateMention, anchor: dt.date) -> DateMen
     """A date without a year that a future cue before it in its sentence puts after the
     anchor: the next such month, not the last one."""
     lo = max(0, s - 100)
+    window = text[lo:s]
+    if not any(w in window for w in _FUTURE_HINTS):
+        return dm
     cut = max(text.rfind(". ", lo, s), text.rfind("\n", lo, s))
     if not _FUTURE.search(text, cut + 1 if cut >= 0 else lo, s):
         return dm
@@ -353,6 +367,16 @@ def _future_year(text: str, s: int, dm: DateMention, anchor: dt.date) -> DateMen
     except ValueError:
         return dm
     return DateMention(dm.start, dm.end, dm.kind, begin, finish)
+
+
+# words a pattern cannot match without (a cheap test before scanning the whole text)
+_GATES = {
+    "today": ("oday", "esterday", "morning"),
+    "until-dm": ("ntil", "ill ", "through"),
+    "until-md": ("ntil", "ill ", "through"),
+    "thisyear": ("his year",),
+}
+_DOTTED_HINT = re.compile(r"\d\.[01]\d\.")
 
 
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
@@ -375,8 +399,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                 continue
             matches = list(rx.finditer(text))
         elif kind in _NEEDS_MONTH:
+            gate = _GATES.get(kind)
+            if gate and not any(w in text for w in gate):
+                continue
             matches = [m for lo, hi in wins for m in rx.finditer(text, lo, hi)]
         else:
+            gate = _GATES.get(kind)
+            if gate and not any(w in text for w in gate):
+                continue
+            if kind == "dotted" and not _DOTTED_HINT.search(text):
+                continue
             matches = list(rx.finditer(text))
         for m in matches:
             s, e = m.span()
