@@ -41,7 +41,7 @@ from bisect import bisect_left
 from typing import Any
 
 from kg.extract_actors import assign_actors
-from kg.extract_background import _TOPIC_BEFORE, topic_words
+from kg.extract_background import _TOPIC_BEFORE, COMPARISON_CUE, topic_words
 from kg.extract_finish import finish, result
 from kg.extract_items import (
     MAX_CHARS,
@@ -89,10 +89,7 @@ __all__ = [
 
 _MAX_EVIDENCE = 5
 _OPERATION_OR_IT = re.compile(r"\b(?:operation|it)\b", re.IGNORECASE)
-_COMPARED = re.compile(
-    r"\b(?:[Cc]ompared (?:with|to)|[Bb]y way of comparison|[Ff]or comparison|[Ff]or comparing|"
-    r"[Ii]n comparison (?:with|to))\b[^.;]*$"
-)
+_COMPARED = re.compile(rf"\b{COMPARISON_CUE}\b[^.;]*$")
 _HOSTED_AFTER = re.compile(r"(?:\s+side)?\s+(?:has\s+)?hosted\b")
 _HOSTED_BY = re.compile(r"\bhosted by\s+(?:the\s+)?$")
 _ORG_SECRETARIAT = re.compile(

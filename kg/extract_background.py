@@ -229,6 +229,14 @@ _PRODUCTION = re.compile(r"\b(?:production|cultivation)\b", re.IGNORECASE)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$")
 
 
+# another year's edition or figure named for comparison: "Compared with «Karavan-2024», when
+# 7,1 tons were seized" (no event or figure of this item; kg.extract and kg.extract_seizures)
+COMPARISON_CUE = (
+    r"(?:[Cc]ompared (?:with|to)|[Bb]y way of comparison|[Ff]or compar(?:ison|ing)|"
+    r"[Ii]n comparison (?:with|to)?)"
+)
+
+
 def background_state(
     st: State,
     m: Mention,

@@ -18,8 +18,14 @@ import re
 from typing import Any
 
 from kg.extract_actors import is_observer, observer_spans
-from kg.extract_background import _BACKGROUND_BEFORE, _DEMONYM_BACKGROUND, _GOODS_FROM, _TRAFFIC
-from kg.extract_names import SERIES, canonical_name, find_names, slug
+from kg.extract_background import (
+    _BACKGROUND_BEFORE,
+    _DEMONYM_BACKGROUND,
+    _GOODS_FROM,
+    _TRAFFIC,
+    COMPARISON_CUE,
+)
+from kg.extract_names import _SINCE_YEAR, SERIES, canonical_name, find_names, slug
 from kg.extract_state import Event, State
 from kg.facts import PartialDate
 from kg.gazetteer import Mention
@@ -186,11 +192,7 @@ _RESPECTIVELY = re.compile(
     r"(?P<a>\d+(?:[.,]\d+)?)\s+and\s+(?P<b>\d+(?:[.,]\d+)?)\s*"
     r"(?P<u>tons?|tonnes?|t|kg|kilograms?)\.?\s+respectively\b"
 )
-_SINCE_YEAR_ANY = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
-_NOT_THIS_FIGURE = re.compile(
-    r"\b(?:[Cc]ompared (?:with|to)|[Ff]or comparison|[Bb]y way of comparison|"
-    r"of the previous year|[Ii]n comparison)\b"
-)
+_NOT_THIS_FIGURE = re.compile(rf"\b(?:{COMPARISON_CUE}|of the previous year)\b")
 _CORRECTED = re.compile(r"\b(?:corrected|revised|amended|updated)\s+(?:up|down(?:ward)?\s+)?to\s+$")
 _CORRECTED_LATER = re.compile(r"\b(?:corrected|revised|amended)\s+(?:up|down(?:ward)?\s+)?to\b")
 _ANNOUNCED_AS = re.compile(r"\b(?:first|initially|earlier)\s+(?:announced|reported|given)\s+as\s+$")
@@ -518,7 +520,9 @@ def assign_seizures(
             if since is None and st.documents:
                 # "Since the first year of the operation, over 470 tons" after "which the
                 # member states have run every year since 2003" earlier in the item
-                earlier = _SINCE_YEAR_ANY.findall(text, st.documents[-1]["start"], ss)
+                earlier = [
+                    y.group("y") for y in _SINCE_YEAR.finditer(text, st.documents[-1]["start"], ss)
+                ]
                 since = int(earlier[-1]) if earlier else None
             if since is None:
                 continue
