@@ -130,8 +130,9 @@ class _Extractor(State):
                     "title": title,
                 }
             )
-            self._item(s, e, anchor, doc_id, self._title_line(title_start, s, e))
-            self._title_country(title_start, s, e)
+            title_line = self._title_line(title_start, s, e)
+            self._item(s, e, anchor, doc_id, title_line)
+            self._title_country(title_line)
             if "|" in text[s:e]:
                 table_seizures(self, s, e, self.item_events)
         finish(self)
@@ -467,7 +468,7 @@ class _Extractor(State):
                     item_year,
                 )
 
-    def _title_country(self, title_start: int | None, s: int, e: int) -> None:
+    def _title_country(self, span: tuple[int, int] | None) -> None:
         """ "Command-staff exercise completed in Kazakhstan" (title), then "at the Matybulak
         training ground" (body): a place the gazetteer gives no country takes the one state
         the title puts the news in, else the one state said to host ("The Belarusian side
@@ -478,7 +479,6 @@ class _Extractor(State):
         ):
             return
         where: set[str] = set()
-        span = self._title_line(title_start, s, e)
         if span is not None:
             a, b = span
             where = {

@@ -193,8 +193,9 @@ _RESPECTIVELY = re.compile(
     r"(?P<u>tons?|tonnes?|t|kg|kilograms?)\.?\s+respectively\b"
 )
 _NOT_THIS_FIGURE = re.compile(rf"\b(?:{COMPARISON_CUE}|of the previous year)\b")
-_CORRECTED = re.compile(r"\b(?:corrected|revised|amended|updated)\s+(?:up|down(?:ward)?\s+)?to\s+$")
-_CORRECTED_LATER = re.compile(r"\b(?:corrected|revised|amended)\s+(?:up|down(?:ward)?\s+)?to\b")
+_CORRECTED_TO = r"\b(?:corrected|revised|amended|updated)\s+(?:up|down(?:ward)?\s+)?to"
+_CORRECTED = re.compile(_CORRECTED_TO + r"\s+$")  # right before the corrected figure
+_CORRECTED_LATER = re.compile(_CORRECTED_TO + r"\b")  # anywhere later in the item
 _ANNOUNCED_AS = re.compile(r"\b(?:first|initially|earlier)\s+(?:announced|reported|given)\s+as\s+$")
 _NAME_DASH = re.compile(r"[»\"”']\s*[–—:-]\s*$")
 _CUM_HINT = re.compile(

@@ -16,7 +16,7 @@ from typing import Any
 
 from kg.extract_names import _ORDINAL_STAGE, _ORDINALS, SERIES, Named, canonical_name, slug
 from kg.facts import PartialDate
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, Mention
 
 
 @dataclass
@@ -86,6 +86,9 @@ class State:
         # CIS ATC); set per item by the main loop
         self.item_orgs: set[str] = set()
         self.item_parents: set[str] = set()
+        # the gazetteer mentions and the events of the current item
+        self.item_mentions: list[Mention] = []
+        self.item_events: list[Event] = []
         # whether the state mention at (start, end) heading a list is background
         self.list_heads: dict[tuple[int, int], bool] = {}
         # the observer clauses of the sentence starting at an offset
