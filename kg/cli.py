@@ -18,6 +18,7 @@ from kg import __version__
 from kg.cli_options import (
     build_dir_option,
     in_file_option,
+    out_dir_option,
     seeds_option,
     sources_option,
     store_option,
@@ -82,14 +83,7 @@ def default_seeds() -> Path:
 @sources_option(
     "Folder with the source texts; verifies hashes and adds evidence quotes. Repeatable."
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_dir_option("Output folder.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation (not recommended).")
 @click.option(
     "--store",

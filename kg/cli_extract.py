@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_options import seeds_option, sources_option
+from kg.cli_options import out_dir_option, seeds_option, sources_option
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -75,14 +75,7 @@ def register(cli: click.Group) -> None:
     )
     @seeds_option()
     @sources_option("Folder with the curated seeds' source texts. Repeatable.")
-    @click.option(
-        "--out",
-        "out_dir",
-        type=click.Path(path_type=Path),
-        default=Path("out"),
-        show_default=True,
-        help="Output folder (facts go to OUT/ingested/).",
-    )
+    @out_dir_option("Output folder (facts go to OUT/ingested/).")
     def ingest_cmd(
         files: tuple[Path, ...], seeds_dir: Path | None, sources: tuple[Path, ...], out_dir: Path
     ) -> None:

@@ -28,6 +28,18 @@ def build_dir_option(
     )
 
 
+def out_dir_option(help: str) -> Decorator:
+    """``--out DIR`` (default ``out``): where ``kg build`` and ``kg ingest`` write the graph."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help,
+    )
+
+
 def in_file_option(help: str = "Read this RDF file instead of the last build.") -> Decorator:
     return click.option(
         "--in",
