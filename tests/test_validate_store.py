@@ -5,10 +5,11 @@ seed graph with seeded violations of every shape and check, and on tricky litera
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
@@ -162,6 +163,7 @@ def test_paths_are_labelled_as_property_paths() -> None:
 # --------------------------------------------------------------------------- random damage
 
 _DATATYPES = [XSD.date, XSD.gYear, XSD.string, XSD.decimal, XSD.nonNegativeInteger, XSD.integer]
+_GYEAR = re.compile(r"-?\d{4,}(?:Z|[+-]\d\d:\d\d)?")
 
 
 @st.composite
@@ -204,8 +206,13 @@ def test_randomly_damaged_graphs_same_as_pyshacl(seed_build) -> None:  # type: i
                     )
                 )
             elif kind == "retype" and isinstance(o, Literal):
+                dt = _DATATYPES[r % len(_DATATYPES)]
+                # rdflib has no gYear parser, so pySHACL passes any "2024-08-29"^^xsd:gYear;
+                # the store path checks the lexical form (the documented difference tested in
+                # test_stricter_than_pyshacl_on_ill_formed_dates), so such edits compare nothing
+                assume(dt != XSD.gYear or _GYEAR.fullmatch(str(o)) is not None)
                 g.remove((s, p, o))
-                g.add((s, p, Literal(str(o), datatype=_DATATYPES[r % len(_DATATYPES)])))
+                g.add((s, p, Literal(str(o), datatype=dt)))
             elif kind == "repoint" and isinstance(o, URIRef):
                 g.remove((s, p, o))
                 g.add((s, p, subjects[r % len(subjects)]))
