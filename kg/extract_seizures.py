@@ -566,11 +566,7 @@ def assign_seizures(
             rec["state"] = state
         if since:
             rec["since"] = since
-        key2 = (sub, q.kg, scope, state)
-        if not any(
-            (x["substance"], x["kg"], x["scope"], x.get("state")) == key2 for x in target.seizures
-        ):
-            target.seizures.append(rec)
+        _add_figure(target, rec)
         if (
             state
             and state not in target.participants
@@ -599,6 +595,13 @@ def _named_right_before(st: State, explicit: list[Event], ss: int, q: Quantity) 
         if window.endswith(ev.name):
             return ev
     return None
+
+
+def _add_figure(ev: Event, rec: dict[str, Any]) -> None:
+    """Add a figure to an event unless it has it already (same substance, kg, scope, state)."""
+    key = (rec["substance"], rec["kg"], rec["scope"], rec.get("state"))
+    if not any((x["substance"], x["kg"], x["scope"], x.get("state")) == key for x in ev.seizures):
+        ev.seizures.append(rec)
 
 
 def _respectively(
@@ -737,7 +740,6 @@ def _table(
         if ms is None and cells[0].strip().lower() != "total":
             continue
         sub = _which(ms) if ms else "total"
-        off = a + len(cells[0]) + 1
         for k, cell in enumerate(cells[1:]):
             nm = _NUMBER_CELL.search(cell)
             ev = col_events[k] if k < len(col_events) else None
@@ -755,12 +757,6 @@ def _table(
                     }
                     if state:
                         rec["state"] = state
-                    key = (sub, qs[0].kg, scope, state)
-                    if not any(
-                        (x["substance"], x["kg"], x["scope"], x.get("state")) == key
-                        for x in ev.seizures
-                    ):
-                        ev.seizures.append(rec)
+                    _add_figure(ev, rec)
                     if state and state not in ev.participants:
                         st.add_part(ev, state, "state", "participant", (a, b))
-            off += len(cell) + 1
